@@ -1,0 +1,177 @@
+"""The csdesk command line: one parser; ``csdesk`` alone starts the window.
+
+Global options go before the subcommand:
+    csdesk --data-dir /tmp/x --demo screenshot --view tasks -o tasks.png
+Qt is imported only by the commands that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from csdesk import __version__
+from csdesk.core.db import Database, open_database, sqlite_url
+from csdesk.core.errors import KnownError
+from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
+
+log = logging.getLogger("csdesk")
+
+EXIT_ERROR = 2
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not {text!r}") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000 pixels")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="csdesk",
+        description="csdesk: portfolio, directory, tasks and tickets for a Customer Success Manager.",
+        epilog=f"Data lives in the user data directory unless --data-dir or ${ENV_DATA_DIR} says otherwise.",
+    )
+    p.add_argument("--version", action="version", version=f"csdesk {__version__}")
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep data, backups and logs in DIR (or set ${ENV_DATA_DIR})",
+    )
+    p.add_argument(
+        "--db", metavar="URL", help="use this SQLAlchemy database URL instead of the SQLite file"
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo portfolio (a separate database, filled on first use; never your real data)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    shot = sub.add_parser("screenshot", help="render a view to a PNG offscreen and exit")
+    shot.add_argument("--view", choices=("portfolio", "directory", "tasks"), default="portfolio")
+    shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
+    shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    info = sub.add_parser("info", help="show where csdesk keeps its data and what is in it")
+    info.add_argument("--json", action="store_true", help="print JSON")
+    return p
+
+
+def setup_logging(paths: AppPaths) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def open_app_database(args: argparse.Namespace, paths: AppPaths) -> Database:
+    if args.db and args.demo:
+        raise KnownError("Use either --db or --demo: the demo portfolio has its own database.")
+    if args.db:
+        return open_database(args.db, paths.backup_dir)
+    paths.ensure()
+    db = open_database(sqlite_url(paths.database_file(demo=args.demo)), paths.backup_dir)
+    if args.demo:
+        from csdesk.core import demo
+
+        if demo.is_empty(db):
+            demo.build_demo(db)
+            log.info("demo portfolio created in %s", paths.database_file(demo=True))
+    return db
+
+
+def _info(db: Database, paths: AppPaths, as_json: bool) -> int:
+    from sqlalchemy import func, select
+
+    from csdesk.core.db import head_revision
+    from csdesk.core.models import Account, Colleague, Department, WorkItem
+
+    with db.session() as s:
+        counts = {
+            name: s.scalar(select(func.count()).select_from(model)) or 0
+            for name, model in (
+                ("accounts", Account),
+                ("colleagues", Colleague),
+                ("departments", Department),
+                ("items", WorkItem),
+            )
+        }
+    data = {
+        "version": __version__,
+        "database": str(db.sqlite_path or db.url),
+        "schema": head_revision(),
+        "data_dir": str(paths.data_dir),
+        "backups": str(paths.backup_dir),
+        "log": str(paths.log_file),
+        "counts": counts,
+    }
+    if as_json:
+        print(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            if key == "counts":
+                value = ", ".join(f"{n} {k}" for k, n in counts.items())
+            print(f"{key:>10}: {value}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.data_dir)
+    setup_logging(paths)
+    gui = args.command is None
+    try:
+        db = open_app_database(args, paths)
+    except KnownError as exc:
+        log.error("%s", exc.message)
+        print(f"csdesk: {exc.message}", file=sys.stderr)
+        if gui:
+            _show_startup_error(exc)
+        return EXIT_ERROR
+    try:
+        if args.command == "screenshot":
+            from PySide6.QtCore import QSize
+
+            from csdesk.gui.app import screenshot
+
+            out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
+            print(out)
+            return 0
+        if args.command == "info":
+            return _info(db, paths, args.json)
+        from csdesk.gui.app import run_gui
+
+        return run_gui(db, paths, args.demo)
+    except KnownError as exc:
+        print(f"csdesk: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        db.close()
+
+
+def _show_startup_error(exc: KnownError) -> None:
+    """The database could not be opened: say so in a window, since the user started one."""
+    try:
+        from csdesk.gui.app import make_application
+        from csdesk.gui.messages import show_known
+
+        make_application()
+        show_known(None, exc)
+    except Exception:  # no display: the message went to stderr already
+        log.exception("could not show the start-up error")

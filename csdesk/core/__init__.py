@@ -1,0 +1,1 @@
+"""The csdesk core: domain rules, storage and paths. Never imports Qt."""

@@ -1,0 +1,338 @@
+"""Tasks and tickets: one model, the rules that are absolute (R2: never unassigned)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, delete, or_, select
+from sqlalchemy.orm import selectinload
+
+from csdesk.core.db import Database
+from csdesk.core.enums import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    Category,
+    Channel,
+    ItemEventKind,
+    ItemType,
+    Priority,
+    Role,
+    Status,
+)
+from csdesk.core.errors import NotFoundError, ValidationError
+from csdesk.core.models import (
+    Account,
+    Colleague,
+    ColleagueRole,
+    DepartmentContact,
+    ItemEvent,
+    TaskKind,
+    WorkItem,
+    WorkItemAssignee,
+    utcnow,
+)
+from csdesk.core.validation import clean_text
+
+DEFAULT_DUE_HOURS = 48  # R3
+STALE_AFTER = dt.timedelta(hours=48)  # R4
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    id: int
+    item_type: ItemType
+    title: str
+    account: str
+    status: Status
+    priority: Priority
+    category: Category
+    due_at: dt.datetime | None
+    last_touch: dt.datetime
+    external_key: str
+    assignees: str
+
+    def is_overdue(self, now: dt.datetime) -> bool:
+        return self.status not in CLOSED_STATUSES and self.due_at is not None and self.due_at < now
+
+    def is_stale(self, now: dt.datetime) -> bool:
+        """R4: an open ticket not followed up for 48 hours."""
+        return (
+            self.item_type is ItemType.TICKET
+            and self.status not in CLOSED_STATUSES
+            and now - self.last_touch > STALE_AFTER
+        )
+
+
+@dataclass
+class ItemInput:
+    title: str
+    item_type: ItemType = ItemType.TASK
+    description: str = ""
+    account_id: int | None = None
+    department_id: int | None = None
+    kind_id: int | None = None
+    status: Status = Status.OPEN
+    priority: Priority = Priority.MEDIUM
+    category: Category = Category.GENERAL
+    channels: list[Channel] = field(default_factory=list)
+    external_url: str = ""
+    external_key: str = ""
+    assignee_ids: list[int] = field(default_factory=list)
+    follower_ids: list[int] = field(default_factory=list)
+    account_manager_id: int | None = None
+    regional_manager_id: int | None = None
+    due_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KindRow:
+    id: int
+    name: str
+    default_due_hours: int
+
+
+def list_kinds(db: Database) -> list[KindRow]:
+    with db.session() as s:
+        return [
+            KindRow(k.id, k.name, k.default_due_hours)
+            for k in s.scalars(select(TaskKind).order_by(TaskKind.name))
+        ]
+
+
+def default_due(db: Database, kind_id: int | None, now: dt.datetime | None = None) -> dt.datetime:
+    """R3: 48 hours ahead, or the kind's own duration."""
+    hours = DEFAULT_DUE_HOURS
+    if kind_id is not None:
+        with db.session() as s:
+            hours = (
+                s.scalar(select(TaskKind.default_due_hours).where(TaskKind.id == kind_id)) or hours
+            )
+    return (now or utcnow()) + dt.timedelta(hours=hours)
+
+
+def default_assignee_ids(db: Database) -> list[int]:
+    """R2: me and my CSS are on every new task."""
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(ColleagueRole.colleague_id)
+                .where(ColleagueRole.role.in_([Role.ME, Role.CSS]))
+                .distinct()
+            )
+        )
+
+
+def _filtered(
+    search: str, open_only: bool, item_type: ItemType | None, account_id: int | None
+) -> Select[Any]:
+    q = select(WorkItem.id).outerjoin(Account, Account.id == WorkItem.account_id)
+    if open_only:
+        q = q.where(WorkItem.status.in_(OPEN_STATUSES))
+    if item_type is not None:
+        q = q.where(WorkItem.item_type == item_type)
+    if account_id is not None:
+        q = q.where(WorkItem.account_id == account_id)
+    for word in search.split():
+        like = f"%{word}%"
+        q = q.where(
+            or_(
+                WorkItem.title.ilike(like),
+                WorkItem.external_key.ilike(like),
+                Account.name.ilike(like),
+            )
+        )
+    return q
+
+
+def list_items(
+    db: Database,
+    search: str = "",
+    open_only: bool = False,
+    item_type: ItemType | None = None,
+    account_id: int | None = None,
+) -> list[ItemRow]:
+    """Rows for the tasks table, filtered in SQL; every word of ``search`` must match."""
+    ids = _filtered(search, open_only, item_type, account_id).subquery()
+    q = (
+        select(
+            WorkItem.id,
+            WorkItem.item_type,
+            WorkItem.title,
+            Account.name,
+            WorkItem.status,
+            WorkItem.priority,
+            WorkItem.category,
+            WorkItem.due_at,
+            WorkItem.last_follow_up_at,
+            WorkItem.created_at,
+            WorkItem.external_key,
+        )
+        .join(ids, ids.c.id == WorkItem.id)
+        .outerjoin(Account, Account.id == WorkItem.account_id)
+        .order_by(WorkItem.due_at.is_(None), WorkItem.due_at, WorkItem.id)
+    )
+    names: dict[int, list[str]] = defaultdict(list)
+    with db.session() as s:
+        rows = s.execute(q).all()
+        for item_id, name in s.execute(
+            select(WorkItemAssignee.item_id, Colleague.name)
+            .join(Colleague, Colleague.id == WorkItemAssignee.colleague_id)
+            .join(ids, ids.c.id == WorkItemAssignee.item_id)
+            .order_by(Colleague.name)
+        ):
+            names[item_id].append(name)
+    return [
+        ItemRow(
+            id=r[0],
+            item_type=r[1],
+            title=r[2],
+            account=r[3] or "",
+            status=r[4],
+            priority=r[5],
+            category=r[6],
+            due_at=r[7],
+            last_touch=r[8] or r[9],
+            external_key=r[10] or "",
+            assignees=", ".join(names.get(r[0], ())),
+        )
+        for r in rows
+    ]
+
+
+def get_item(db: Database, item_id: int) -> WorkItem:
+    with db.session() as s:
+        item = s.get(
+            WorkItem,
+            item_id,
+            options=[
+                selectinload(WorkItem.assignees),
+                selectinload(WorkItem.followers),
+                selectinload(WorkItem.account),
+                selectinload(WorkItem.department),
+                selectinload(WorkItem.kind),
+                selectinload(WorkItem.events),
+            ],
+        )
+        if item is None:
+            raise NotFoundError("That task or ticket no longer exists.")
+        return item
+
+
+def _who_to_assign(db: Database, department_id: int | None) -> str:
+    if department_id is not None:
+        with db.session() as s:
+            names = s.scalars(
+                select(Colleague.name)
+                .join(DepartmentContact, DepartmentContact.colleague_id == Colleague.id)
+                .where(DepartmentContact.department_id == department_id)
+                .order_by(DepartmentContact.is_primary.desc(), DepartmentContact.position)
+            ).all()
+        if names:
+            return f"Assign the department's contact ({' or '.join(names[:2])}), and yourself and your CSS."
+    return "Assign the department contact who will do the work, and yourself and your CSS."
+
+
+def save_item(db: Database, data: ItemInput, actor: str = "") -> int:
+    """Create or update a task/ticket. Refuses one with no assignee (R2)."""
+    title = clean_text(data.title, "title", "Title", 300, required=True)
+    description = clean_text(data.description, "description", "Description", 50_000)
+    url = clean_text(data.external_url, "external_url", "Link", 500)
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ValidationError("The link must start with http:// or https://.", "external_url")
+    key = clean_text(data.external_key, "external_key", "External key", 64) or None
+    assignees = list(dict.fromkeys(data.assignee_ids))
+    if not assignees:
+        raise ValidationError(
+            "A task is never left unassigned. " + _who_to_assign(db, data.department_id),
+            "assignees",
+        )
+    if data.account_manager_id is not None and data.account_manager_id in data.follower_ids:
+        raise ValidationError(
+            "The account manager is also a watcher of this ticket: one person cannot be both (R7).",
+            "account_manager",
+        )
+    due = data.due_at if data.due_at is not None else default_due(db, data.kind_id)
+    with db.session() as s:
+        people = {
+            c.id: c
+            for c in s.scalars(
+                select(Colleague).where(Colleague.id.in_(set(assignees) | set(data.follower_ids)))
+            )
+        }
+        if len(set(assignees) - people.keys()):
+            raise ValidationError("One of the assignees no longer exists.", "assignees")
+        if key is not None:
+            clash = s.scalar(
+                select(WorkItem.title).where(
+                    WorkItem.external_key == key,
+                    WorkItem.source == "",
+                    WorkItem.id != (data.id or -1),
+                )
+            )
+            if clash is not None:
+                raise ValidationError(
+                    f"The external key {key} is already used by “{clash}”.", "external_key"
+                )
+        now = utcnow()
+        if data.id is None:
+            item = WorkItem(title=title, created_at=now, status_changed_at=now)
+            s.add(item)
+            old_status = None
+        else:
+            found = s.get(WorkItem, data.id, options=[selectinload(WorkItem.assignees)])
+            if found is None:
+                raise NotFoundError("That task or ticket no longer exists.")
+            item = found
+            old_status = item.status
+        item.item_type = data.item_type
+        item.title, item.description = title, description
+        item.account_id, item.department_id, item.kind_id = (
+            data.account_id,
+            data.department_id,
+            data.kind_id,
+        )
+        item.priority, item.category = data.priority, data.category
+        item.channels = [c.value for c in data.channels]
+        item.external_url, item.external_key = url, key
+        item.account_manager_id = data.account_manager_id
+        item.regional_manager_id = data.regional_manager_id
+        item.due_at = due
+        item.assignees = [people[i] for i in assignees]
+        item.followers = [people[i] for i in dict.fromkeys(data.follower_ids) if i in people]
+        if old_status is None:
+            item.status = data.status
+            item.events.append(
+                ItemEvent(kind=ItemEventKind.CREATED, to_status=data.status, actor=actor)
+            )
+        elif old_status != data.status:
+            item.status = data.status
+            item.status_changed_at = now
+            item.events.append(
+                ItemEvent(
+                    kind=ItemEventKind.STATUS_CHANGE,
+                    from_status=old_status,
+                    to_status=data.status,
+                    actor=actor,
+                )
+            )
+        else:
+            item.events.append(ItemEvent(kind=ItemEventKind.UPDATED, actor=actor))
+        if data.status not in CLOSED_STATUSES:
+            item.done_at = None
+        elif old_status is None or old_status not in CLOSED_STATUSES:
+            item.done_at = now
+        s.flush()
+        return item.id
+
+
+def delete_item(db: Database, item_id: int) -> None:
+    with db.session() as s:
+        item = s.get(WorkItem, item_id)
+        if item is None:
+            raise NotFoundError("That task or ticket no longer exists.")
+        s.execute(delete(WorkItemAssignee).where(WorkItemAssignee.item_id == item_id))
+        s.delete(item)

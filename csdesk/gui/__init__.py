@@ -1,0 +1,1 @@
+"""The Qt user interface. Widgets only call into csdesk.core."""

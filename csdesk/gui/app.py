@@ -1,0 +1,65 @@
+"""Starting the Qt application: style, icon, crash handling, and offscreen screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from csdesk import APP_ID, APP_NAME, __version__
+from csdesk.core.db import Database
+from csdesk.gui import messages
+from csdesk.paths import AppPaths, resource
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
+    app.setStyle("Fusion")
+    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run_gui(db: Database, paths: AppPaths, demo: bool) -> int:
+    from csdesk.gui.main_window import MainWindow
+
+    app = make_application()
+    messages.install_excepthook()
+    window = MainWindow(db, paths, demo=demo)
+    window.show()
+    return app.exec()
+
+
+def screenshot(
+    db: Database, paths: AppPaths, demo: bool, view: str, out: Path, size: QSize
+) -> Path:
+    """Render one view of the main window to a PNG, offscreen unless a display is chosen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from csdesk.gui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(db, paths, demo=demo)
+    window.resize(size)
+    window.show_view(view)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part.png")
+    if not image.save(str(tmp), "PNG"):
+        raise OSError(f"could not write the screenshot to {out}")
+    tmp.replace(out)
+    window.close()
+    return out

@@ -1,0 +1,556 @@
+"""The create/edit dialogs. Each builds its Designer form, fills it, and saves through the core.
+
+A rule broken on Save (csdesk.core.errors.ValidationError) is shown in the
+dialog's error line in plain words, the offending field gets the focus, and
+the dialog stays open with everything typed kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+
+from csdesk.core import directory, portfolio, workitems
+from csdesk.core.db import Database
+from csdesk.core.enums import (
+    Category,
+    Channel,
+    Health,
+    ItemType,
+    LifecycleStage,
+    Priority,
+    Role,
+    Status,
+)
+from csdesk.core.errors import KnownError, ValidationError
+from csdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
+from csdesk.gui.forms.ui_admin_dialog import Ui_AdminDialog
+from csdesk.gui.forms.ui_colleague_dialog import Ui_ColleagueDialog
+from csdesk.gui.forms.ui_department_dialog import Ui_DepartmentDialog
+from csdesk.gui.forms.ui_task_dialog import Ui_TaskDialog
+from csdesk.gui.widgets import (
+    NONE_LABEL,
+    checked_data,
+    fill_checklist,
+    fill_combo,
+    select_data,
+    set_checked,
+)
+
+
+class FormDialog(QDialog):
+    """Base of every edit dialog: Save validates through the core, errors stay in the dialog."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.saved_id: int | None = None
+
+    def _wire(self, ui: Any) -> None:
+        self._ui = ui
+        ui.buttonBox.accepted.connect(self._on_save)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.errorLabel.setVisible(False)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {}
+
+    def save(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def error_text(self) -> str:
+        label = self._ui.errorLabel
+        return str(label.text()) if not label.isHidden() else ""
+
+    def show_error(self, text: str, field: str = "") -> None:
+        self._ui.errorLabel.setText(text)
+        self._ui.errorLabel.setVisible(True)
+        widget = self.field_widgets().get(field)
+        if widget is not None:
+            widget.setFocus()
+
+    def _on_save(self) -> None:
+        try:
+            self.saved_id = self.save()
+        except ValidationError as exc:
+            self.show_error(exc.message, exc.field)
+            return
+        except KnownError as exc:
+            self.show_error(exc.message)
+            return
+        self.accept()
+
+
+def _colleague_choices(db: Database) -> list[tuple[int, str]]:
+    return [(c.id, c.name) for c in directory.list_colleagues(db)]
+
+
+def _enum_choices(enum: Any) -> list[tuple[Any, str]]:
+    return [(m, m.label) for m in enum]
+
+
+# ------------------------------------------------------------------ account
+
+
+class AccountDialog(FormDialog):
+    def __init__(self, db: Database, account_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.account_id = db, account_id
+        self.ui = Ui_AccountDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        ui = self.ui
+        self.setWindowTitle("New account" if account_id is None else "Edit account")
+        fill_combo(
+            ui.parentCombo,
+            [(i, n) for i, n in portfolio.account_choices(db) if i != account_id],
+            none_label="— not part of a franchise —",
+        )
+        fill_combo(ui.stageCombo, _enum_choices(LifecycleStage))
+        fill_combo(ui.healthCombo, _enum_choices(Health))
+        people = _colleague_choices(db)
+        fill_combo(ui.amCombo, people, NONE_LABEL)
+        fill_combo(ui.rmCombo, people, NONE_LABEL)
+        ui.noRenewalCheck.toggled.connect(lambda on: ui.renewalEdit.setEnabled(not on))
+        ui.renewalEdit.setDate(QDate.currentDate().addYears(1))
+        self.products = portfolio.list_products(db)
+        table = ui.productsTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(["Product module", "Bought", "In use"])
+        table.setRowCount(len(self.products))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, p in enumerate(self.products):
+            name = QTableWidgetItem(p.name + (" (paid extra)" if p.is_paid_extra else ""))
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, name)
+            for col in (1, 2):
+                cell = QTableWidgetItem()
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                cell.setCheckState(Qt.CheckState.Unchecked)
+                table.setItem(row, col, cell)
+        if account_id is not None:
+            self._load(account_id)
+        else:
+            ui.noRenewalCheck.setChecked(True)
+
+    def _load(self, account_id: int) -> None:
+        a = portfolio.get_account(self.db, account_id).account
+        ui = self.ui
+        ui.nameEdit.setText(a.name)
+        ui.externalIdEdit.setText(a.external_id or "")
+        select_data(ui.parentCombo, a.parent_id)
+        ui.seatsSpin.setValue(a.paid_seats)
+        select_data(ui.stageCombo, a.lifecycle_stage)
+        select_data(ui.healthCombo, a.health)
+        if a.renewal_date is None:
+            ui.noRenewalCheck.setChecked(True)
+        else:
+            ui.noRenewalCheck.setChecked(False)
+            ui.renewalEdit.setDate(QDate(a.renewal_date))
+        select_data(ui.amCombo, a.account_manager_id)
+        select_data(ui.rmCombo, a.regional_manager_id)
+        ui.websiteEdit.setText(a.website)
+        ui.notesEdit.setPlainText(a.notes)
+        links = {link.product_id: link for link in a.products}
+        for row, p in enumerate(self.products):
+            link = links.get(p.id)
+            if link is not None:
+                for col, on in ((1, link.bought), (2, link.in_use)):
+                    item = ui.productsTable.item(row, col)
+                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "name": ui.nameEdit,
+            "external_id": ui.externalIdEdit,
+            "parent": ui.parentCombo,
+            "paid_seats": ui.seatsSpin,
+            "website": ui.websiteEdit,
+            "notes": ui.notesEdit,
+        }
+
+    def save(self) -> int:
+        ui = self.ui
+        products = []
+        for row, p in enumerate(self.products):
+            bought = ui.productsTable.item(row, 1).checkState() == Qt.CheckState.Checked
+            used = ui.productsTable.item(row, 2).checkState() == Qt.CheckState.Checked
+            if bought or used:
+                products.append(portfolio.ProductInput(p.id, bought=bought or used, in_use=used))
+        renewal: dt.date | None = None
+        if not ui.noRenewalCheck.isChecked():
+            renewal = ui.renewalEdit.date().toPython()  # type: ignore[assignment]
+        return portfolio.save_account(
+            self.db,
+            portfolio.AccountInput(
+                id=self.account_id,
+                name=ui.nameEdit.text(),
+                external_id=ui.externalIdEdit.text(),
+                parent_id=ui.parentCombo.currentData(),
+                paid_seats=ui.seatsSpin.value(),
+                stage=ui.stageCombo.currentData(),
+                health=ui.healthCombo.currentData(),
+                renewal_date=renewal,
+                account_manager_id=ui.amCombo.currentData(),
+                regional_manager_id=ui.rmCombo.currentData(),
+                website=ui.websiteEdit.text(),
+                notes=ui.notesEdit.toPlainText(),
+                products=products,
+            ),
+        )
+
+
+# -------------------------------------------------------------------- admin
+
+
+class AdminDialog(FormDialog):
+    def __init__(
+        self,
+        db: Database,
+        account_id: int,
+        admin_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.account_id, self.admin_id = db, account_id, admin_id
+        self.ui = Ui_AdminDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        self.setWindowTitle("New customer admin" if admin_id is None else "Edit customer admin")
+        if admin_id is not None:
+            a = portfolio.get_admin(db, admin_id)
+            self.ui.nameEdit.setText(a.name)
+            self.ui.titleEdit.setText(a.title)
+            self.ui.emailEdit.setText(a.email)
+            self.ui.phoneEdit.setText(a.phone)
+            self.ui.primaryCheck.setChecked(a.is_primary)
+            self.ui.notesEdit.setPlainText(a.notes)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "name": ui.nameEdit,
+            "email": ui.emailEdit,
+            "phone": ui.phoneEdit,
+            "title": ui.titleEdit,
+        }
+
+    def save(self) -> int:
+        ui = self.ui
+        return portfolio.save_admin(
+            self.db,
+            portfolio.AdminInput(
+                id=self.admin_id,
+                account_id=self.account_id,
+                name=ui.nameEdit.text(),
+                title=ui.titleEdit.text(),
+                email=ui.emailEdit.text(),
+                phone=ui.phoneEdit.text(),
+                is_primary=ui.primaryCheck.isChecked(),
+                notes=ui.notesEdit.toPlainText(),
+            ),
+        )
+
+
+# ---------------------------------------------------------------- colleague
+
+
+class ColleagueDialog(FormDialog):
+    def __init__(
+        self, db: Database, colleague_id: int | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.db, self.colleague_id = db, colleague_id
+        self.ui = Ui_ColleagueDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        self.setWindowTitle("New colleague" if colleague_id is None else "Edit colleague")
+        fill_combo(
+            self.ui.departmentCombo,
+            [(d.id, d.name) for d in directory.list_departments(db)],
+            NONE_LABEL,
+        )
+        roles: set[Role] = set()
+        if colleague_id is not None:
+            c = directory.get_colleague(db, colleague_id)
+            self.ui.nameEdit.setText(c.name)
+            self.ui.titleEdit.setText(c.title)
+            self.ui.emailEdit.setText(c.email)
+            self.ui.phoneEdit.setText(c.phone)
+            select_data(self.ui.departmentCombo, c.department_id)
+            self.ui.notesEdit.setPlainText(c.notes)
+            roles = c.role_set
+        fill_checklist(self.ui.rolesList, _enum_choices(Role), roles)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "name": ui.nameEdit,
+            "email": ui.emailEdit,
+            "phone": ui.phoneEdit,
+            "roles": ui.rolesList,
+        }
+
+    def save(self) -> int:
+        ui = self.ui
+        return directory.save_colleague(
+            self.db,
+            directory.ColleagueInput(
+                id=self.colleague_id,
+                name=ui.nameEdit.text(),
+                title=ui.titleEdit.text(),
+                email=ui.emailEdit.text(),
+                phone=ui.phoneEdit.text(),
+                department_id=ui.departmentCombo.currentData(),
+                roles=set(checked_data(ui.rolesList)),
+                notes=ui.notesEdit.toPlainText(),
+            ),
+        )
+
+
+# --------------------------------------------------------------- department
+
+
+class DepartmentDialog(FormDialog):
+    def __init__(
+        self, db: Database, department_id: int | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.db, self.department_id = db, department_id
+        self.ui = Ui_DepartmentDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        self.setWindowTitle("New department" if department_id is None else "Edit department")
+        table = self.ui.contactsTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(["Contact", "Primary", "Routing note (what to send them)"])
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(0, 170)
+        fill_combo(self.ui.colleagueCombo, _colleague_choices(db))
+        self.ui.addContactButton.clicked.connect(self.add_selected_contact)
+        self.ui.removeContactButton.clicked.connect(self.remove_current_contact)
+        if department_id is not None:
+            d = directory.get_department(db, department_id)
+            self.ui.nameEdit.setText(d.name)
+            self.ui.descriptionEdit.setText(d.description)
+            self.ui.routingEdit.setPlainText(d.routing_notes)
+            for c in d.contacts:
+                self.add_contact(c.colleague_id, c.name, c.is_primary, c.routing_note)
+
+    def add_contact(self, colleague_id: int, name: str, primary: bool, note: str = "") -> None:
+        table = self.ui.contactsTable
+        for row in range(table.rowCount()):
+            if table.item(row, 0).data(Qt.ItemDataRole.UserRole) == colleague_id:
+                return
+        row = table.rowCount()
+        table.insertRow(row)
+        who = QTableWidgetItem(name)
+        who.setData(Qt.ItemDataRole.UserRole, colleague_id)
+        who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        table.setItem(row, 0, who)
+        flag = QTableWidgetItem()
+        flag.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        flag.setCheckState(Qt.CheckState.Checked if primary else Qt.CheckState.Unchecked)
+        table.setItem(row, 1, flag)
+        table.setItem(row, 2, QTableWidgetItem(note))
+
+    def add_selected_contact(self) -> None:
+        combo = self.ui.colleagueCombo
+        if combo.currentData() is not None:
+            first = self.ui.contactsTable.rowCount() == 0
+            self.add_contact(combo.currentData(), combo.currentText(), primary=first)
+
+    def remove_current_contact(self) -> None:
+        row = self.ui.contactsTable.currentRow()
+        if row >= 0:
+            self.ui.contactsTable.removeRow(row)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"name": self.ui.nameEdit, "contacts": self.ui.colleagueCombo}
+
+    def save(self) -> int:
+        table = self.ui.contactsTable
+        contacts = [
+            directory.ContactInput(
+                colleague_id=table.item(row, 0).data(Qt.ItemDataRole.UserRole),
+                is_primary=table.item(row, 1).checkState() == Qt.CheckState.Checked,
+                routing_note=table.item(row, 2).text() if table.item(row, 2) else "",
+            )
+            for row in range(table.rowCount())
+        ]
+        return directory.save_department(
+            self.db,
+            directory.DepartmentInput(
+                id=self.department_id,
+                name=self.ui.nameEdit.text(),
+                description=self.ui.descriptionEdit.text(),
+                routing_notes=self.ui.routingEdit.toPlainText(),
+                contacts=contacts,
+            ),
+        )
+
+
+# --------------------------------------------------------------------- task
+
+
+def _to_qdatetime(value: dt.datetime) -> QDateTime:
+    return QDateTime(value.astimezone().replace(tzinfo=None))
+
+
+class TaskDialog(FormDialog):
+    def __init__(
+        self,
+        db: Database,
+        item_id: int | None = None,
+        account_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.item_id = db, item_id
+        self.ui = Ui_TaskDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        ui = self.ui
+        self.setWindowTitle("New task or ticket" if item_id is None else "Edit task or ticket")
+        fill_combo(ui.typeCombo, _enum_choices(ItemType))
+        fill_combo(ui.accountCombo, portfolio.account_choices(db), NONE_LABEL)
+        self.kinds = workitems.list_kinds(db)
+        fill_combo(
+            ui.kindCombo,
+            [(k.id, f"{k.name} ({_hours_text(k.default_due_hours)})") for k in self.kinds],
+            "— general (48 hours) —",
+        )
+        fill_combo(ui.statusCombo, _enum_choices(Status))
+        fill_combo(ui.priorityCombo, _enum_choices(Priority))
+        fill_combo(ui.categoryCombo, _enum_choices(Category))
+        self.departments = {d.id: d for d in directory.list_departments(db)}
+        fill_combo(
+            ui.departmentCombo,
+            [(d.id, d.name) for d in self.departments.values()],
+            NONE_LABEL,
+        )
+        people = _colleague_choices(db)
+        fill_combo(ui.amCombo, people, NONE_LABEL)
+        fill_combo(ui.rmCombo, people, NONE_LABEL)
+        ui.dueEdit.setDateTime(_to_qdatetime(workitems.default_due(db, None)))
+        if item_id is None:
+            defaults = workitems.default_assignee_ids(db)
+            fill_checklist(ui.assigneesList, people, defaults)
+            fill_checklist(ui.followersList, people, defaults)
+            fill_checklist(ui.channelsList, _enum_choices(Channel))
+            select_data(ui.accountCombo, account_id)
+            select_data(ui.priorityCombo, Priority.MEDIUM)
+            select_data(ui.categoryCombo, Category.GENERAL)
+        else:
+            self._load(item_id, people)
+        ui.departmentCombo.currentIndexChanged.connect(self._department_changed)
+        ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self._show_routing()
+
+    def _load(self, item_id: int, people: list[tuple[int, str]]) -> None:
+        ui = self.ui
+        it = workitems.get_item(self.db, item_id)
+        select_data(ui.typeCombo, it.item_type)
+        ui.titleEdit.setText(it.title)
+        select_data(ui.accountCombo, it.account_id)
+        select_data(ui.kindCombo, it.kind_id)
+        select_data(ui.statusCombo, it.status)
+        select_data(ui.priorityCombo, it.priority)
+        select_data(ui.categoryCombo, it.category)
+        if it.due_at is not None:
+            ui.dueEdit.setDateTime(_to_qdatetime(it.due_at))
+        ui.descriptionEdit.setPlainText(it.description)
+        select_data(ui.departmentCombo, it.department_id)
+        fill_checklist(ui.assigneesList, people, [c.id for c in it.assignees])
+        fill_checklist(ui.followersList, people, [c.id for c in it.followers])
+        fill_checklist(ui.channelsList, _enum_choices(Channel), [Channel(c) for c in it.channels])
+        ui.externalKeyEdit.setText(it.external_key or "")
+        ui.externalUrlEdit.setText(it.external_url)
+        select_data(ui.amCombo, it.account_manager_id)
+        select_data(ui.rmCombo, it.regional_manager_id)
+
+    def _show_routing(self) -> None:
+        dep = self.departments.get(self.ui.departmentCombo.currentData())
+        if dep is None or not dep.contacts:
+            self.ui.routingLabel.setText("")
+            return
+        lines = [
+            f"<b>{_esc(c.name)}</b>{' (primary)' if c.is_primary else ''}"
+            + (f" — {_esc(c.routing_note)}" if c.routing_note else "")
+            for c in dep.contacts
+        ]
+        notes = f"<br><i>{_esc(dep.routing_notes)}</i>" if dep.routing_notes else ""
+        self.ui.routingLabel.setText("Who to contact: " + "; ".join(lines) + notes)
+
+    def _department_changed(self) -> None:
+        """R1: naming a department suggests its primary contact as an assignee."""
+        self._show_routing()
+        dep = self.departments.get(self.ui.departmentCombo.currentData())
+        if dep is not None and dep.primary is not None:
+            set_checked(self.ui.assigneesList, [dep.primary.colleague_id])
+
+    def _kind_changed(self) -> None:
+        """R3: the kind carries its default duration; new items take it."""
+        if self.item_id is None:
+            due = workitems.default_due(self.db, self.ui.kindCombo.currentData())
+            self.ui.dueEdit.setDateTime(_to_qdatetime(due))
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "title": ui.titleEdit,
+            "assignees": ui.assigneesList,
+            "external_url": ui.externalUrlEdit,
+            "external_key": ui.externalKeyEdit,
+            "account_manager": ui.amCombo,
+            "description": ui.descriptionEdit,
+        }
+
+    def show_error(self, text: str, field: str = "") -> None:
+        tab = {"assignees": 1, "external_url": 2, "external_key": 2, "account_manager": 2}.get(
+            field
+        )
+        if tab is not None:
+            self.ui.tabs.setCurrentIndex(tab)
+        super().show_error(text, field)
+
+    def save(self) -> int:
+        ui = self.ui
+        due: dt.datetime = ui.dueEdit.dateTime().toPython().astimezone()  # type: ignore[attr-defined]
+        return workitems.save_item(
+            self.db,
+            workitems.ItemInput(
+                id=self.item_id,
+                item_type=ui.typeCombo.currentData(),
+                title=ui.titleEdit.text(),
+                description=ui.descriptionEdit.toPlainText(),
+                account_id=ui.accountCombo.currentData(),
+                department_id=ui.departmentCombo.currentData(),
+                kind_id=ui.kindCombo.currentData(),
+                status=ui.statusCombo.currentData(),
+                priority=ui.priorityCombo.currentData(),
+                category=ui.categoryCombo.currentData(),
+                channels=checked_data(ui.channelsList),
+                external_url=ui.externalUrlEdit.text(),
+                external_key=ui.externalKeyEdit.text(),
+                assignee_ids=checked_data(ui.assigneesList),
+                follower_ids=checked_data(ui.followersList),
+                account_manager_id=ui.amCombo.currentData(),
+                regional_manager_id=ui.rmCombo.currentData(),
+                due_at=due,
+            ),
+        )
+
+
+def _hours_text(hours: int) -> str:
+    return f"{hours} hours" if hours < 72 or hours % 24 else f"{hours // 24} days"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

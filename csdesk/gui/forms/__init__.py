@@ -1,0 +1,1 @@
+"""Modules generated from the Designer forms in ui/."""

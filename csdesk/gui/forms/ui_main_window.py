@@ -1,0 +1,146 @@
+# Generated from ui/main_window.ui by tools/build_forms.py: edit the .ui file, not this one.
+# -*- coding: utf-8 -*-
+
+# Main window: navigation on the left, one page per view (pages are added in code).
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QListWidget,
+    QListWidgetItem, QMainWindow, QMenu, QMenuBar,
+    QSizePolicy, QStackedWidget, QStatusBar, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        self.actionNewTask = QAction(MainWindow)
+        self.actionNewTask.setObjectName(u"actionNewTask")
+        self.actionNewAccount = QAction(MainWindow)
+        self.actionNewAccount.setObjectName(u"actionNewAccount")
+        self.actionQuit = QAction(MainWindow)
+        self.actionQuit.setObjectName(u"actionQuit")
+        self.actionPortfolio = QAction(MainWindow)
+        self.actionPortfolio.setObjectName(u"actionPortfolio")
+        self.actionDirectory = QAction(MainWindow)
+        self.actionDirectory.setObjectName(u"actionDirectory")
+        self.actionTasks = QAction(MainWindow)
+        self.actionTasks.setObjectName(u"actionTasks")
+        self.actionRefresh = QAction(MainWindow)
+        self.actionRefresh.setObjectName(u"actionRefresh")
+        self.actionShowDataFolder = QAction(MainWindow)
+        self.actionShowDataFolder.setObjectName(u"actionShowDataFolder")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
+        self.centralwidget = QWidget(MainWindow)
+        self.centralwidget.setObjectName(u"centralwidget")
+        self.centralLayout = QHBoxLayout(self.centralwidget)
+        self.centralLayout.setSpacing(0)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.centralLayout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(self.centralwidget)
+        self.nav.setObjectName(u"nav")
+        self.nav.setMaximumSize(QSize(200, 16777215))
+        self.nav.setMinimumSize(QSize(170, 0))
+        self.nav.setFrameShape(QFrame.NoFrame)
+
+        self.centralLayout.addWidget(self.nav)
+
+        self.stack = QStackedWidget(self.centralwidget)
+        self.stack.setObjectName(u"stack")
+
+        self.centralLayout.addWidget(self.stack)
+
+        MainWindow.setCentralWidget(self.centralwidget)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menuFile = QMenu(self.menubar)
+        self.menuFile.setObjectName(u"menuFile")
+        self.menuView = QMenu(self.menubar)
+        self.menuView.setObjectName(u"menuView")
+        self.menuHelp = QMenu(self.menubar)
+        self.menuHelp.setObjectName(u"menuHelp")
+        MainWindow.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+
+        self.menubar.addAction(self.menuFile.menuAction())
+        self.menubar.addAction(self.menuView.menuAction())
+        self.menubar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionNewTask)
+        self.menuFile.addAction(self.actionNewAccount)
+        self.menuFile.addSeparator()
+        self.menuFile.addAction(self.actionQuit)
+        self.menuView.addAction(self.actionPortfolio)
+        self.menuView.addAction(self.actionDirectory)
+        self.menuView.addAction(self.actionTasks)
+        self.menuView.addSeparator()
+        self.menuView.addAction(self.actionRefresh)
+        self.menuHelp.addAction(self.actionShowDataFolder)
+        self.menuHelp.addAction(self.actionAbout)
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"csdesk", None))
+        self.actionNewTask.setText(QCoreApplication.translate("MainWindow", u"New &task or ticket\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionNewTask.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(statustip)
+        self.actionNewTask.setStatusTip(QCoreApplication.translate("MainWindow", u"Create a task or ticket", None))
+#endif // QT_CONFIG(statustip)
+        self.actionNewAccount.setText(QCoreApplication.translate("MainWindow", u"New &account\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionNewAccount.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+N", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(statustip)
+        self.actionNewAccount.setStatusTip(QCoreApplication.translate("MainWindow", u"Add an account to the portfolio", None))
+#endif // QT_CONFIG(statustip)
+        self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
+#if QT_CONFIG(shortcut)
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionPortfolio.setText(QCoreApplication.translate("MainWindow", u"&Portfolio", None))
+#if QT_CONFIG(shortcut)
+        self.actionPortfolio.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+1", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionDirectory.setText(QCoreApplication.translate("MainWindow", u"&Directory", None))
+#if QT_CONFIG(shortcut)
+        self.actionDirectory.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+2", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionTasks.setText(QCoreApplication.translate("MainWindow", u"&Tasks && Tickets", None))
+#if QT_CONFIG(shortcut)
+        self.actionTasks.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+3", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
+#if QT_CONFIG(shortcut)
+        self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(statustip)
+        self.actionRefresh.setStatusTip(QCoreApplication.translate("MainWindow", u"Reload the current view from the database", None))
+#endif // QT_CONFIG(statustip)
+        self.actionShowDataFolder.setText(QCoreApplication.translate("MainWindow", u"Where is my &data?", None))
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About csdesk", None))
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
+        self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
+    # retranslateUi
+

@@ -1,0 +1,99 @@
+"""The main window: navigation on the left, one page per view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+
+from csdesk import __version__
+from csdesk.core.db import Database
+from csdesk.gui import messages
+from csdesk.gui.forms.ui_main_window import Ui_MainWindow
+from csdesk.gui.views.directory import DirectoryView
+from csdesk.gui.views.portfolio import PortfolioView
+from csdesk.gui.views.tasks import TasksView
+from csdesk.paths import AppPaths, resource
+
+VIEWS = ("portfolio", "directory", "tasks")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, paths: AppPaths, demo: bool = False) -> None:
+        super().__init__()
+        self.db, self.paths, self.demo = db, paths, demo
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.setWindowTitle("csdesk — demo portfolio" if demo else "csdesk")
+        self.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
+        self.pages: dict[str, QWidget] = {
+            "portfolio": PortfolioView(db),
+            "directory": DirectoryView(db),
+            "tasks": TasksView(db),
+        }
+        ui.nav.setIconSize(QSize(20, 20))
+        for key, page in self.pages.items():
+            item = QListWidgetItem(QIcon(str(resource("icons", f"{key}.svg"))), page.title)  # type: ignore[attr-defined]
+            item.setSizeHint(QSize(160, 40))
+            ui.nav.addItem(item)
+            ui.stack.addWidget(page)
+        ui.nav.currentRowChanged.connect(self._page_changed)
+        ui.actionPortfolio.triggered.connect(lambda: self.show_view("portfolio"))
+        ui.actionDirectory.triggered.connect(lambda: self.show_view("directory"))
+        ui.actionTasks.triggered.connect(lambda: self.show_view("tasks"))
+        ui.actionNewTask.triggered.connect(self._new_task)
+        ui.actionNewAccount.triggered.connect(self._new_account)
+        ui.actionRefresh.triggered.connect(self.refresh_current)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self._about)
+        ui.actionShowDataFolder.triggered.connect(self._show_data_folder)
+        where = db.sqlite_path or db.url
+        ui.statusbar.showMessage(("Demo portfolio — " if demo else "") + f"Data: {where}")
+        self.resize(1280, 800)
+        ui.nav.setCurrentRow(0)
+
+    def show_view(self, key: str) -> None:
+        self.ui.nav.setCurrentRow(VIEWS.index(key))
+
+    def current_view(self) -> str:
+        return VIEWS[self.ui.stack.currentIndex()]
+
+    def _page_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ui.stack.setCurrentIndex(row)
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        page = self.ui.stack.currentWidget()
+        page.refresh()  # type: ignore[attr-defined]
+
+    def _new_task(self) -> None:
+        self.show_view("tasks")
+        tasks = self.pages["tasks"]
+        assert isinstance(tasks, TasksView)
+        tasks.new_item()
+
+    def _new_account(self) -> None:
+        self.show_view("portfolio")
+        view = self.pages["portfolio"]
+        assert isinstance(view, PortfolioView)
+        view.new_account()
+
+    def _about(self) -> None:
+        messages.info(
+            self,
+            "About csdesk",
+            f"csdesk {__version__}\n\nA desktop workbench for a Customer Success Manager: "
+            "portfolio, directory, tasks and tickets — on your own machine.",
+        )
+
+    def _show_data_folder(self) -> None:
+        where = self.db.sqlite_path or self.db.url
+        messages.info(
+            self,
+            "Where is my data?",
+            f"Database: {where}\nBackups: {self.paths.backup_dir}\nLog: {self.paths.log_file}",
+        )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data_dir)))

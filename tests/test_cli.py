@@ -1,0 +1,110 @@
+"""The command line, run as a user runs it: a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def csdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "csdesk", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def non_blank(png: Path) -> bool:
+    image = QImage(str(png))
+    assert not image.isNull(), f"{png} is not a PNG image"
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    return len(colours) > 20
+
+
+def test_version() -> None:
+    from csdesk import __version__
+
+    result = csdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"csdesk {__version__}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("view", ["portfolio", "directory", "tasks"])
+def test_screenshot_of_each_view_on_the_demo(tmp_path: Path, view: str) -> None:
+    out = tmp_path / f"{view}.png"
+    result = csdesk(
+        "--data-dir", str(tmp_path / "d"), "--demo", "screenshot", "--view", view,
+        "-o", str(out), "--size", "1200x760",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 760)
+    assert non_blank(out)
+    assert (tmp_path / "d" / "csdesk-demo.sqlite3").exists()
+    assert not (tmp_path / "d" / "csdesk.sqlite3").exists(), "the demo must not touch real data"
+
+
+def test_info_json_counts_the_demo(tmp_path: Path) -> None:
+    result = csdesk("--data-dir", str(tmp_path), "--demo", "info", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["counts"]["accounts"] >= 25
+    assert data["counts"]["items"] >= 60
+    assert data["database"].endswith("csdesk-demo.sqlite3")
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    result = csdesk("info", "--json", env={"CSDESK_DATA_DIR": str(tmp_path / "env")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["database"] == str(tmp_path / "env" / "csdesk.sqlite3")
+
+
+def test_db_url_option(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'team' / 'shared.db'}"
+    result = csdesk("--data-dir", str(tmp_path / "d"), "--db", url, "info", "--json")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "team" / "shared.db").exists()
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
+    assert csdesk("--data-dir", str(tmp_path), "info").returncode == 0
+    db_file = tmp_path / "csdesk.sqlite3"
+    con = sqlite3.connect(db_file)
+    con.execute("UPDATE alembic_version SET version_num = 'f00dfeed'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = db_file.read_bytes()
+    result = csdesk("--data-dir", str(tmp_path), "info")
+    assert result.returncode == 2
+    assert "newer version of csdesk" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db_file.read_bytes() == before
+
+
+def test_demo_and_db_together_are_refused(tmp_path: Path) -> None:
+    result = csdesk("--data-dir", str(tmp_path), "--demo", "--db", "sqlite://", "info")
+    assert result.returncode == 2
+    assert "either --db or --demo" in result.stderr
+
+
+def test_bad_size_is_explained(tmp_path: Path) -> None:
+    result = csdesk("screenshot", "-o", str(tmp_path / "x.png"), "--size", "big")
+    assert result.returncode == 2
+    assert "size must look like 1280x800" in result.stderr
