@@ -25,7 +25,7 @@ def make_view(qtbot: QtBot, db: Database) -> PortfolioView:
 def test_lists_accounts_and_shows_detail(qtbot: QtBot, db: Database, seeded: Seed) -> None:
     view = make_view(qtbot, db)
     assert view.accounts.rowCount() == 1
-    assert view.ui.titleLabel.text() == "Harbor Health Clinics"
+    assert view.ui.headingLabel.text() == "Harbor Health Clinics"
     assert view.ui.amValue.text() == "Avery Stone"
     assert view.ui.seatsValue.text() == "420"
     assert view.admins.rowCount() == 1
@@ -50,7 +50,7 @@ def test_new_account_through_the_button(
     drive_modal(lambda: qtbot.mouseClick(view.ui.newButton, Qt.MouseButton.LeftButton), fill)
     names = [r.name for r in view.accounts.rows]
     assert names == ["Harbor Health Clinics", "Maple Ridge Schools"]
-    assert view.ui.titleLabel.text() == "Maple Ridge Schools"
+    assert view.ui.headingLabel.text() == "Maple Ridge Schools"
     assert [r.paid_seats for r in portfolio.list_accounts(db, "Maple")] == [250]
 
 
@@ -107,4 +107,4 @@ def test_delete_account_asks_first(qtbot: QtBot, db: Database, seeded: Seed, mon
     monkeypatch.setattr("csdesk.gui.messages.confirm", lambda *a, **k: True)
     qtbot.mouseClick(view.ui.deleteButton, Qt.MouseButton.LeftButton)
     assert view.accounts.rowCount() == 0
-    assert view.ui.titleLabel.text() == "No accounts yet"
+    assert view.ui.headingLabel.text() == "No accounts yet"

@@ -148,7 +148,8 @@ class Ui_AccountDialog(object):
 
         self.productsTable = QTableWidget(AccountDialog)
         self.productsTable.setObjectName(u"productsTable")
-        self.productsTable.setMaximumSize(QSize(16777215, 200))
+        self.productsTable.setMinimumSize(QSize(0, 200))
+        self.productsTable.setMaximumSize(QSize(16777215, 260))
 
         self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.productsTable)
 

@@ -72,10 +72,10 @@ class Ui_PortfolioView(object):
         self.detailLayout = QVBoxLayout(self.detailPanel)
         self.detailLayout.setObjectName(u"detailLayout")
         self.detailLayout.setContentsMargins(0, 0, 0, 0)
-        self.titleLabel = QLabel(self.detailPanel)
-        self.titleLabel.setObjectName(u"titleLabel")
+        self.headingLabel = QLabel(self.detailPanel)
+        self.headingLabel.setObjectName(u"headingLabel")
 
-        self.detailLayout.addWidget(self.titleLabel)
+        self.detailLayout.addWidget(self.headingLabel)
 
         self.subtitleLabel = QLabel(self.detailPanel)
         self.subtitleLabel.setObjectName(u"subtitleLabel")
@@ -290,7 +290,7 @@ class Ui_PortfolioView(object):
         self.newButton.setText(QCoreApplication.translate("PortfolioView", u"&New account\u2026", None))
         self.editButton.setText(QCoreApplication.translate("PortfolioView", u"&Edit\u2026", None))
         self.deleteButton.setText(QCoreApplication.translate("PortfolioView", u"&Delete", None))
-        self.titleLabel.setText(QCoreApplication.translate("PortfolioView", u"Select an account", None))
+        self.headingLabel.setText(QCoreApplication.translate("PortfolioView", u"Select an account", None))
         self.subtitleLabel.setText("")
         self.stageLabel.setText(QCoreApplication.translate("PortfolioView", u"Lifecycle stage", None))
         self.stageValue.setText(QCoreApplication.translate("PortfolioView", u"\u2014", None))

@@ -91,7 +91,6 @@ class PortfolioView(QWidget):
         setup_table(ui.itemsTable, stretch_column=0)
         ui.itemsTable.doubleClicked.connect(self.edit_item)
         ui.splitter.setSizes([700, 380])
-        ui.titleLabel.setObjectName("titleLabel")
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh)
@@ -140,7 +139,7 @@ class PortfolioView(QWidget):
         for w in (ui.editButton, ui.deleteButton, ui.detailTabs, ui.addAdminButton):
             w.setEnabled(row is not None)
         if row is None:
-            ui.titleLabel.setText(
+            ui.headingLabel.setText(
                 "No account selected" if self.accounts.rows else "No accounts yet"
             )
             ui.subtitleLabel.setText(
@@ -158,7 +157,7 @@ class PortfolioView(QWidget):
             return
         detail = portfolio.get_account(self.db, row.id)
         a = detail.account
-        ui.titleLabel.setText(a.name)
+        ui.headingLabel.setText(a.name)
         ui.subtitleLabel.setText(a.website or "")
         ui.stageValue.setText(a.lifecycle_stage.label)
         ui.healthValue.setText(a.health.label)
