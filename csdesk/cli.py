@@ -8,6 +8,7 @@ Qt is imported only by the commands that need it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import logging.handlers
@@ -23,6 +24,17 @@ from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
 log = logging.getLogger("csdesk")
 
 EXIT_ERROR = 2
+SCREENSHOT_VIEWS = ("today", "portfolio", "directory", "tasks", "board", "settings")
+
+
+def _moment(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time like 2026-11-23T09:00 or 2026-11-23T09:00+01:00"
+        ) from None
+    return value if value.tzinfo else value.astimezone()
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -57,9 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     shot = sub.add_parser("screenshot", help="render a view to a PNG offscreen and exit")
-    shot.add_argument("--view", choices=("portfolio", "directory", "tasks"), default="portfolio")
+    shot.add_argument("--view", choices=SCREENSHOT_VIEWS, default="today")
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    today = sub.add_parser(
+        "today", help="print the Today lists: overdue, due today, stale, escalations, SLA clocks"
+    )
+    today.add_argument("--json", action="store_true", help="print a JSON object of named lists")
+    today.add_argument(
+        "--at",
+        type=_moment,
+        metavar="ISO-DATETIME",
+        help="compute as if it were this moment (e.g. 2026-11-23T09:00; no zone = local time)",
+    )
     info = sub.add_parser("info", help="show where csdesk keeps its data and what is in it")
     info.add_argument("--json", action="store_true", help="print JSON")
     return p
@@ -131,6 +153,27 @@ def _info(db: Database, paths: AppPaths, as_json: bool) -> int:
     return 0
 
 
+def _today(db: Database, at: dt.datetime | None, as_json: bool) -> int:
+    from csdesk.core.today import BUCKETS, today_report
+
+    report = today_report(db, now=at)
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"Today at {report.now.astimezone():%a %d %b %Y %H:%M} — {report.open_count} open items")
+    if report.high_load:
+        print(
+            f"High load: more than {report.high_load_threshold} open items; warn affected clients."
+        )
+    for bucket, label in BUCKETS.items():
+        entries = report.buckets[bucket]
+        print(f"\n{label} ({len(entries)})")
+        for e in entries:
+            account = f" [{e.account}]" if e.account else ""
+            print(f"  {e.key}  {e.title}{account}\n      {e.reason}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
@@ -155,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "info":
             return _info(db, paths, args.json)
+        if args.command == "today":
+            return _today(db, args.at, args.json)
         from csdesk.gui.app import run_gui
 
         return run_gui(db, paths, args.demo)

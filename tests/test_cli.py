@@ -45,7 +45,7 @@ def test_version() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("view", ["portfolio", "directory", "tasks"])
+@pytest.mark.parametrize("view", ["today", "portfolio", "directory", "tasks", "board", "settings"])
 def test_screenshot_of_each_view_on_the_demo(tmp_path: Path, view: str) -> None:
     out = tmp_path / f"{view}.png"
     result = csdesk(
@@ -108,3 +108,35 @@ def test_bad_size_is_explained(tmp_path: Path) -> None:
     result = csdesk("screenshot", "-o", str(tmp_path / "x.png"), "--size", "big")
     assert result.returncode == 2
     assert "size must look like 1280x800" in result.stderr
+
+
+def test_today_json_on_the_demo_has_every_bucket(tmp_path: Path) -> None:
+    """The demo is built around noon of the current day; --at fixes the clock there."""
+    import datetime as dt
+
+    from csdesk.core.demo import demo_anchor
+
+    at = demo_anchor(dt.date.today()).isoformat()
+    result = csdesk("--data-dir", str(tmp_path), "--demo", "today", "--json", "--at", at)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    buckets = ("overdue", "due_today", "stale", "escalation_due", "sla_breached", "sla_near_breach")
+    for bucket in buckets:
+        assert data[bucket], f"the demo shows nothing in {bucket}"
+    now = dt.datetime.fromisoformat(data["at"])
+    for entry in data["overdue"]:
+        assert dt.datetime.fromisoformat(entry["due_at"]) < now
+        assert entry["reason"].startswith("Due ")
+    assert all(e["item_type"] == "ticket" for e in data["stale"])
+    assert all(e["status"] == "waiting_for_account_manager" for e in data["escalation_due"])
+    assert all(e["minutes_left"] < 0 for e in data["sla_breached"])
+    assert all(e["minutes_left"] >= 0 for e in data["sla_near_breach"])
+    assert data["high_load"]["active"] is True
+    text = csdesk("--data-dir", str(tmp_path), "--demo", "today", "--at", at)
+    assert "Escalation due (" in text.stdout
+
+
+def test_today_refuses_a_bad_clock(tmp_path: Path) -> None:
+    result = csdesk("--data-dir", str(tmp_path), "today", "--at", "next tuesday")
+    assert result.returncode == 2
+    assert "is not a date and time like 2026-11-23T09:00" in result.stderr

@@ -823,6 +823,34 @@ def build_demo(db: Database, today: dt.date | None = None, seed: int = 7) -> Dem
     # What no service covers: history dates, follow-ups, the communication log.
     n_log = _backfill(db, rng, today, now, plans, accounts, admins, item_accounts, people, names)
 
+    # Fresh conversations, so that the SLA clocks have something close to breaching.
+    for title, channel, minutes_ago in (
+        ("Chat: admin asks how to reset a learner's password", Channel.CHAT, 24),
+        ("Chat: which report shows overdue compliance modules?", Channel.CHAT, 12),
+    ):
+        fresh = save_item(
+            db,
+            ItemInput(
+                title,
+                item_type=ItemType.TASK,
+                category=Category.GENERAL,
+                channels=[channel, Channel.TASK_TOOL],
+                external_url=f"https://example.teamwork.com/app/tasks/{teamwork_id + minutes_ago}",
+                account_id=account_ids[len(title) % len(account_ids)],
+                assignee_ids=[people[dept_contacts["support"][0]], me, css],
+                department_id=departments["support"],
+                due_at=now + dt.timedelta(hours=4),
+            ),
+            actor=CSM_NAME,
+        )
+        created = now - dt.timedelta(minutes=minutes_ago)
+        with db.session() as s:
+            item = s.get_one(WorkItem, fresh)
+            item.created_at = item.status_changed_at = item.updated_at = created
+            for event in item.events:
+                event.at = created
+        n_tasks += 1
+
     set_setting(db, "csm_name", CSM_NAME)
     set_setting(db, "support_email", SUPPORT_EMAIL)
     set_setting(db, "support_phone", SUPPORT_PHONE)
@@ -868,6 +896,9 @@ def _backfill(
             item.last_follow_up_at = p.last_follow_up_at
             item.done_at = p.done_at
             item.prior_waiting_status = p.prior_waiting_status
+            # R8: the AM's response time runs from when the ticket first waited on the AM.
+            waits_on_am = Status.WAITING_FOR_ACCOUNT_MANAGER in (p.status, p.prior_waiting_status)
+            item.escalation_clock_at = p.status_changed_at if waits_on_am else None
             item.updated_at = max(
                 d for d in (p.created_at, p.status_changed_at, p.last_follow_up_at) if d
             )

@@ -413,3 +413,23 @@ def delete_department(db: Database, department_id: int) -> None:
         if d is None:
             raise NotFoundError("That department no longer exists.")
         s.delete(d)
+
+
+def role_holder(db: Database, role: Role) -> int | None:
+    """The colleague holding a one-person role (me, my CSS, the fallback), if any."""
+    ids = colleague_ids_with_role(db, role)
+    return ids[0] if ids else None
+
+
+def set_role_holder(db: Database, role: Role, colleague_id: int | None) -> None:
+    """Give ``role`` to exactly one colleague (or nobody), taking it from anyone else."""
+    with db.session() as s:
+        if colleague_id is not None and s.get(Colleague, colleague_id) is None:
+            raise NotFoundError("That colleague no longer exists.")
+        s.execute(
+            delete(ColleagueRole).where(
+                ColleagueRole.role == role, ColleagueRole.colleague_id != (colleague_id or -1)
+            )
+        )
+        if colleague_id is not None and s.get(ColleagueRole, (colleague_id, role)) is None:
+            s.add(ColleagueRole(colleague_id=colleague_id, role=role))

@@ -340,6 +340,9 @@ class WorkItem(Base):
     due_at: Mapped[dt.datetime | None] = mapped_column()
     last_follow_up_at: Mapped[dt.datetime | None] = mapped_column()
     done_at: Mapped[dt.datetime | None] = mapped_column()
+    # R8: when the AM was asked to respond; survives a customer reply and the
+    # return to the prior waiting status (R9), so the response time is not reset.
+    escalation_clock_at: Mapped[dt.datetime | None] = mapped_column()
 
     __table_args__ = (
         UniqueConstraint("source", "external_key", name="uq_work_items_source_key"),
@@ -434,6 +437,18 @@ class CommLogEntry(Base):
 
     account: Mapped[Account | None] = relationship()
     item: Mapped[WorkItem | None] = relationship()
+
+
+class ReminderSent(Base):
+    """A reminder already shown for one item and one event, so it is shown once (not repeatedly)."""
+
+    __tablename__ = "reminders_sent"
+
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("work_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    event: Mapped[str] = mapped_column(String(40), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 # ------------------------------------------------------------------- SLAs

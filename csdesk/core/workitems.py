@@ -35,6 +35,7 @@ from csdesk.core.models import (
     utcnow,
 )
 from csdesk.core.validation import clean_text
+from csdesk.core.workflow import apply_status, resolve_regional_manager
 
 DEFAULT_DUE_HOURS = 48  # R3
 STALE_AFTER = dt.timedelta(hours=48)  # R4
@@ -126,10 +127,35 @@ def default_assignee_ids(db: Database) -> list[int]:
         )
 
 
+@dataclass(frozen=True)
+class ItemFilter:
+    """What the Tasks & Tickets view narrows to; every field is optional."""
+
+    search: str = ""
+    open_only: bool = False
+    item_type: ItemType | None = None
+    account_id: int | None = None
+    department_id: int | None = None
+    assignee_id: int | None = None
+    only_ids: frozenset[int] | None = None  # e.g. the stale or overdue ids of the Today report
+
+
 def _filtered(
-    search: str, open_only: bool, item_type: ItemType | None, account_id: int | None
-) -> Select[Any]:
+    search: str, open_only: bool, item_type: ItemType | None, account_id: int | None,
+    department_id: int | None = None, assignee_id: int | None = None,
+    only_ids: frozenset[int] | None = None,
+) -> Select[Any]:  # fmt: skip
     q = select(WorkItem.id).outerjoin(Account, Account.id == WorkItem.account_id)
+    if department_id is not None:
+        q = q.where(WorkItem.department_id == department_id)
+    if assignee_id is not None:
+        q = q.where(
+            WorkItem.id.in_(
+                select(WorkItemAssignee.item_id).where(WorkItemAssignee.colleague_id == assignee_id)
+            )
+        )
+    if only_ids is not None:
+        q = q.where(WorkItem.id.in_(sorted(only_ids)))
     if open_only:
         q = q.where(WorkItem.status.in_(OPEN_STATUSES))
     if item_type is not None:
@@ -154,9 +180,16 @@ def list_items(
     open_only: bool = False,
     item_type: ItemType | None = None,
     account_id: int | None = None,
+    where: ItemFilter | None = None,
 ) -> list[ItemRow]:
-    """Rows for the tasks table, filtered in SQL; every word of ``search`` must match."""
-    ids = _filtered(search, open_only, item_type, account_id).subquery()
+    """Rows for the tasks table, filtered in SQL; every word of ``search`` must match.
+
+    ``where`` (an ItemFilter) takes precedence over the single keyword filters.
+    """
+    f = where or ItemFilter(search, open_only, item_type, account_id)
+    ids = _filtered(
+        f.search, f.open_only, f.item_type, f.account_id, f.department_id, f.assignee_id, f.only_ids
+    ).subquery()
     q = (
         select(
             WorkItem.id,
@@ -288,43 +321,29 @@ def save_item(db: Database, data: ItemInput, actor: str = "") -> int:
                 raise NotFoundError("That task or ticket no longer exists.")
             item = found
             old_status = item.status
-        item.item_type = data.item_type
+        item.item_type = ItemType(data.item_type)
         item.title, item.description = title, description
         item.account_id, item.department_id, item.kind_id = (
             data.account_id,
             data.department_id,
             data.kind_id,
         )
-        item.priority, item.category = data.priority, data.category
-        item.channels = [c.value for c in data.channels]
+        item.priority, item.category = Priority(data.priority), Category(data.category)
+        item.channels = [Channel(c).value for c in data.channels]
         item.external_url, item.external_key = url, key
         item.account_manager_id = data.account_manager_id
-        item.regional_manager_id = data.regional_manager_id
+        item.regional_manager_id, _ = resolve_regional_manager(
+            s, data.account_manager_id, data.regional_manager_id
+        )
         item.due_at = due
         item.assignees = [people[i] for i in assignees]
         item.followers = [people[i] for i in dict.fromkeys(data.follower_ids) if i in people]
         if old_status is None:
-            item.status = data.status
-            item.events.append(
-                ItemEvent(kind=ItemEventKind.CREATED, to_status=data.status, actor=actor)
-            )
+            apply_status(item, Status(data.status), now, actor, creating=True)
         elif old_status != data.status:
-            item.status = data.status
-            item.status_changed_at = now
-            item.events.append(
-                ItemEvent(
-                    kind=ItemEventKind.STATUS_CHANGE,
-                    from_status=old_status,
-                    to_status=data.status,
-                    actor=actor,
-                )
-            )
+            apply_status(item, Status(data.status), now, actor)
         else:
-            item.events.append(ItemEvent(kind=ItemEventKind.UPDATED, actor=actor))
-        if data.status not in CLOSED_STATUSES:
-            item.done_at = None
-        elif old_status is None or old_status not in CLOSED_STATUSES:
-            item.done_at = now
+            item.events.append(ItemEvent(kind=ItemEventKind.UPDATED, at=now, actor=actor))
         s.flush()
         return item.id
 
@@ -336,3 +355,38 @@ def delete_item(db: Database, item_id: int) -> None:
             raise NotFoundError("That task or ticket no longer exists.")
         s.execute(delete(WorkItemAssignee).where(WorkItemAssignee.item_id == item_id))
         s.delete(item)
+
+
+def save_kind(db: Database, name: str, default_due_hours: int, kind_id: int | None = None) -> int:
+    """R3: a task kind and its default duration, editable in Settings."""
+    clean = clean_text(name, "kind", "Kind name", 120, required=True)
+    if not 1 <= default_due_hours <= 24 * 365:
+        raise ValidationError(
+            f"“{clean}”: the default duration must be between 1 hour and a year.", "kind"
+        )
+    with db.session() as s:
+        clash = s.scalar(
+            select(TaskKind.id).where(TaskKind.name == clean, TaskKind.id != (kind_id or -1))
+        )
+        if clash is not None:
+            raise ValidationError(f"There is already a kind called “{clean}”.", "kind")
+        if kind_id is None:
+            kind = TaskKind(name=clean)
+            s.add(kind)
+        else:
+            found = s.get(TaskKind, kind_id)
+            if found is None:
+                raise NotFoundError("That kind no longer exists.")
+            kind = found
+        kind.name, kind.default_due_hours = clean, default_due_hours
+        s.flush()
+        return kind.id
+
+
+def delete_kind(db: Database, kind_id: int) -> None:
+    """Delete a kind; items of that kind keep their due dates and become general."""
+    with db.session() as s:
+        kind = s.get(TaskKind, kind_id)
+        if kind is None:
+            raise NotFoundError("That kind no longer exists.")
+        s.delete(kind)

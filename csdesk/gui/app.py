@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +38,8 @@ def run_gui(db: Database, paths: AppPaths, demo: bool) -> int:
     messages.install_excepthook()
     window = MainWindow(db, paths, demo=demo)
     window.show()
+    window.reminders.start()
+    QTimer.singleShot(3000, window.reminders.check)
     return app.exec()
 
 

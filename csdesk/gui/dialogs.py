@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from csdesk.core import directory, portfolio, workitems
+from csdesk.core import directory, portfolio, workflow, workitems
 from csdesk.core.db import Database
 from csdesk.core.enums import (
     Category,
@@ -26,10 +26,13 @@ from csdesk.core.enums import (
     Status,
 )
 from csdesk.core.errors import KnownError, ValidationError
+from csdesk.core.validation import clean_text
 from csdesk.gui.forms.ui_account_dialog import Ui_AccountDialog
 from csdesk.gui.forms.ui_admin_dialog import Ui_AdminDialog
 from csdesk.gui.forms.ui_colleague_dialog import Ui_ColleagueDialog
 from csdesk.gui.forms.ui_department_dialog import Ui_DepartmentDialog
+from csdesk.gui.forms.ui_follow_up_dialog import Ui_FollowUpDialog
+from csdesk.gui.forms.ui_message_dialog import Ui_MessageDialog
 from csdesk.gui.forms.ui_task_dialog import Ui_TaskDialog
 from csdesk.gui.widgets import (
     NONE_LABEL,
@@ -91,6 +94,9 @@ def _colleague_choices(db: Database) -> list[tuple[int, str]]:
 def _enum_choices(enum: Any) -> list[tuple[Any, str]]:
     return [(m, m.label) for m in enum]
 
+
+# Qt keeps a StrEnum put in a combo as a plain str: the dialogs turn it back
+# into its enum when they read it (Status(...), Priority(...)).
 
 # ------------------------------------------------------------------ account
 
@@ -193,8 +199,8 @@ class AccountDialog(FormDialog):
                 external_id=ui.externalIdEdit.text(),
                 parent_id=ui.parentCombo.currentData(),
                 paid_seats=ui.seatsSpin.value(),
-                stage=ui.stageCombo.currentData(),
-                health=ui.healthCombo.currentData(),
+                stage=LifecycleStage(ui.stageCombo.currentData()),
+                health=Health(ui.healthCombo.currentData()),
                 renewal_date=renewal,
                 account_manager_id=ui.amCombo.currentData(),
                 regional_manager_id=ui.rmCombo.currentData(),
@@ -307,7 +313,7 @@ class ColleagueDialog(FormDialog):
                 email=ui.emailEdit.text(),
                 phone=ui.phoneEdit.text(),
                 department_id=ui.departmentCombo.currentData(),
-                roles=set(checked_data(ui.rolesList)),
+                roles={Role(r) for r in checked_data(ui.rolesList)},
                 notes=ui.notesEdit.toPlainText(),
             ),
         )
@@ -451,7 +457,11 @@ class TaskDialog(FormDialog):
             self._load(item_id, people)
         ui.departmentCombo.currentIndexChanged.connect(self._department_changed)
         ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        ui.amCombo.currentIndexChanged.connect(self._managers_changed)
+        ui.rmCombo.currentIndexChanged.connect(self._managers_changed)
+        ui.accountCombo.currentIndexChanged.connect(self._account_changed)
         self._show_routing()
+        self._managers_changed()
 
     def _load(self, item_id: int, people: list[tuple[int, str]]) -> None:
         ui = self.ui
@@ -460,6 +470,11 @@ class TaskDialog(FormDialog):
         ui.titleEdit.setText(it.title)
         select_data(ui.accountCombo, it.account_id)
         select_data(ui.kindCombo, it.kind_id)
+        # Only the moves the state machine allows are offered (the core checks again).
+        fill_combo(
+            ui.statusCombo,
+            _enum_choices([it.status, *workflow.allowed_targets(it.item_type, it.status)]),
+        )
         select_data(ui.statusCombo, it.status)
         select_data(ui.priorityCombo, it.priority)
         select_data(ui.categoryCombo, it.category)
@@ -495,6 +510,32 @@ class TaskDialog(FormDialog):
         if dep is not None and dep.primary is not None:
             set_checked(self.ui.assigneesList, [dep.primary.colleague_id])
 
+    def _account_changed(self) -> None:
+        """A ticket's AM and RM come from the account (Salesforce holds them there, seed 003)."""
+        account_id = self.ui.accountCombo.currentData()
+        if account_id is None or self.ui.amCombo.currentData() is not None:
+            return
+        a = portfolio.get_account(self.db, account_id).account
+        select_data(self.ui.amCombo, a.account_manager_id)
+        select_data(self.ui.rmCombo, a.regional_manager_id)
+
+    def _managers_changed(self) -> None:
+        """R6: when the AM is also the RM, the RM field takes the fallback, and the form says so."""
+        note = ""
+        try:
+            with self.db.session() as s:
+                rm, note = workflow.resolve_regional_manager(
+                    s, self.ui.amCombo.currentData(), self.ui.rmCombo.currentData()
+                )
+        except ValidationError as exc:
+            self.ui.escalationNote.setText(exc.message)
+            return
+        if note:
+            self.ui.rmCombo.blockSignals(True)
+            select_data(self.ui.rmCombo, rm)
+            self.ui.rmCombo.blockSignals(False)
+        self.ui.escalationNote.setText(note)
+
     def _kind_changed(self) -> None:
         """R3: the kind carries its default duration; new items take it."""
         if self.item_id is None:
@@ -509,6 +550,8 @@ class TaskDialog(FormDialog):
             "external_url": ui.externalUrlEdit,
             "external_key": ui.externalKeyEdit,
             "account_manager": ui.amCombo,
+            "regional_manager": ui.rmCombo,
+            "status": ui.statusCombo,
             "description": ui.descriptionEdit,
         }
 
@@ -527,16 +570,16 @@ class TaskDialog(FormDialog):
             self.db,
             workitems.ItemInput(
                 id=self.item_id,
-                item_type=ui.typeCombo.currentData(),
+                item_type=ItemType(ui.typeCombo.currentData()),
                 title=ui.titleEdit.text(),
                 description=ui.descriptionEdit.toPlainText(),
                 account_id=ui.accountCombo.currentData(),
                 department_id=ui.departmentCombo.currentData(),
                 kind_id=ui.kindCombo.currentData(),
-                status=ui.statusCombo.currentData(),
-                priority=ui.priorityCombo.currentData(),
-                category=ui.categoryCombo.currentData(),
-                channels=checked_data(ui.channelsList),
+                status=Status(ui.statusCombo.currentData()),
+                priority=Priority(ui.priorityCombo.currentData()),
+                category=Category(ui.categoryCombo.currentData()),
+                channels=[Channel(c) for c in checked_data(ui.channelsList)],
                 external_url=ui.externalUrlEdit.text(),
                 external_key=ui.externalKeyEdit.text(),
                 assignee_ids=checked_data(ui.assigneesList),
@@ -554,3 +597,65 @@ def _hours_text(hours: int) -> str:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------- follow-up
+
+
+class FollowUpDialog(FormDialog):
+    """R4: record a follow-up - when, through which channel, and what was said."""
+
+    def __init__(self, db: Database, item_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.item_id = db, item_id
+        self.ui = Ui_FollowUpDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        item = workitems.get_item(db, item_id)
+        key = f"{item.external_key} · " if item.external_key else ""
+        self.ui.itemLabel.setText(f"<b>{_esc(key + item.title)}</b>")
+        fill_combo(self.ui.channelCombo, _enum_choices(Channel))
+        preferred = Channel(item.channels[0]) if item.channels else Channel.TASK_TOOL
+        select_data(self.ui.channelCombo, preferred)
+        self.ui.whenEdit.setDateTime(QDateTime.currentDateTime())
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"note": self.ui.noteEdit}
+
+    def save(self) -> int:
+        when: dt.datetime = self.ui.whenEdit.dateTime().toPython().astimezone()  # type: ignore[attr-defined]
+        if when > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5):
+            raise ValidationError("A follow-up cannot be in the future.", "note")
+        workflow.follow_up(
+            self.db,
+            self.item_id,
+            Channel(self.ui.channelCombo.currentData()),
+            clean_text(self.ui.noteEdit.toPlainText(), "note", "Note", 5000),
+            now=when,
+        )
+        return self.item_id
+
+
+class MessageDialog(QDialog):
+    """Shows a message drafted from a template, ready to copy."""
+
+    def __init__(
+        self, title: str, intro: str, subject: str, body: str, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.ui = Ui_MessageDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(title)
+        self.ui.introLabel.setText(intro)
+        self.ui.subjectEdit.setText(subject)
+        self.ui.bodyEdit.setPlainText(body)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.copyButton.clicked.connect(self.copy)
+
+    def copy(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.clipboard().setText(
+            f"{self.ui.subjectEdit.text()}\n\n{self.ui.bodyEdit.toPlainText()}"
+        )
+        self.ui.copyButton.setText("Copied")

@@ -10,12 +10,22 @@ from csdesk import __version__
 from csdesk.core.db import Database
 from csdesk.gui import messages
 from csdesk.gui.forms.ui_main_window import Ui_MainWindow
+from csdesk.gui.reminders import ReminderService
 from csdesk.gui.views.directory import DirectoryView
 from csdesk.gui.views.portfolio import PortfolioView
+from csdesk.gui.views.settings import SettingsView
 from csdesk.gui.views.tasks import TasksView
+from csdesk.gui.views.today import TodayView
 from csdesk.paths import AppPaths, resource
 
-VIEWS = ("portfolio", "directory", "tasks")
+VIEWS = ("today", "portfolio", "directory", "tasks", "settings")
+ICONS = {
+    "today": "today",
+    "portfolio": "portfolio",
+    "directory": "directory",
+    "tasks": "tasks",
+    "settings": "settings",
+}
 
 
 class MainWindow(QMainWindow):
@@ -27,18 +37,30 @@ class MainWindow(QMainWindow):
         ui = self.ui
         self.setWindowTitle("csdesk — demo portfolio" if demo else "csdesk")
         self.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
+        self.today = TodayView(db)
+        self.tasks = TasksView(db)
+        self.settings = SettingsView(db)
         self.pages: dict[str, QWidget] = {
+            "today": self.today,
             "portfolio": PortfolioView(db),
             "directory": DirectoryView(db),
-            "tasks": TasksView(db),
+            "tasks": self.tasks,
+            "settings": self.settings,
         }
         ui.nav.setIconSize(QSize(20, 20))
         for key, page in self.pages.items():
-            item = QListWidgetItem(QIcon(str(resource("icons", f"{key}.svg"))), page.title)  # type: ignore[attr-defined]
+            item = QListWidgetItem(QIcon(str(resource("icons", f"{ICONS[key]}.svg"))), page.title)  # type: ignore[attr-defined]
             item.setSizeHint(QSize(160, 40))
             ui.nav.addItem(item)
             ui.stack.addWidget(page)
         ui.nav.currentRowChanged.connect(self._page_changed)
+        self.today.counted.connect(self._show_count)
+        self.today.changed.connect(self.tasks.refresh)
+        self.settings.saved.connect(self.today.refresh)
+        self.reminders = ReminderService(db, self, self.windowIcon())
+        self.today.refresh()
+        ui.actionToday.triggered.connect(lambda: self.show_view("today"))
+        ui.actionSettings.triggered.connect(lambda: self.show_view("settings"))
         ui.actionPortfolio.triggered.connect(lambda: self.show_view("portfolio"))
         ui.actionDirectory.triggered.connect(lambda: self.show_view("directory"))
         ui.actionTasks.triggered.connect(lambda: self.show_view("tasks"))
@@ -54,7 +76,14 @@ class MainWindow(QMainWindow):
         ui.nav.setCurrentRow(0)
 
     def show_view(self, key: str) -> None:
+        """``key`` is one of VIEWS, or "board" for the Tasks & Tickets board."""
+        if key == "board":
+            self.tasks.ui.viewTabs.setCurrentIndex(1)
+            key = "tasks"
         self.ui.nav.setCurrentRow(VIEWS.index(key))
+
+    def _show_count(self, count: int) -> None:
+        self.ui.nav.item(VIEWS.index("today")).setText(f"Today ({count})" if count else "Today")
 
     def current_view(self) -> str:
         return VIEWS[self.ui.stack.currentIndex()]
@@ -67,6 +96,8 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         page = self.ui.stack.currentWidget()
+        if page is self.settings and self.settings.dirty:
+            return  # never throw away settings the user is still editing
         page.refresh()  # type: ignore[attr-defined]
 
     def _new_task(self) -> None:

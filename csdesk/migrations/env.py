@@ -5,10 +5,17 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from csdesk.core.models import Base
+from csdesk.core.models import Base, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render csdesk's UTCDateTime as a plain DateTime: migrations must not import the app."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
 
 
 def _run(connection: object) -> None:
@@ -17,6 +24,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

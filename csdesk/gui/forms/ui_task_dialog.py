@@ -242,6 +242,12 @@ class Ui_TaskDialog(object):
 
         self.linksForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.rmCombo)
 
+        self.escalationNote = QLabel(self.linksTab)
+        self.escalationNote.setObjectName(u"escalationNote")
+        self.escalationNote.setWordWrap(True)
+
+        self.linksForm.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.escalationNote)
+
 
         self.linksLayout.addLayout(self.linksForm)
 
@@ -320,6 +326,7 @@ class Ui_TaskDialog(object):
         self.externalUrlEdit.setPlaceholderText(QCoreApplication.translate("TaskDialog", u"https://\u2026 (Teamwork task or Jira ticket)", None))
         self.amLabel.setText(QCoreApplication.translate("TaskDialog", u"Account &manager", None))
         self.rmLabel.setText(QCoreApplication.translate("TaskDialog", u"&Regional manager", None))
+        self.escalationNote.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.linksTab), QCoreApplication.translate("TaskDialog", u"Links && escalation", None))
         self.errorLabel.setText("")
     # retranslateUi

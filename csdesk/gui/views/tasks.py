@@ -1,24 +1,37 @@
-"""Tasks & Tickets: one table filtered in SQL as you type."""
+"""Tasks & Tickets: a table filtered in SQL as you type, and a board by status."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from csdesk.core import workitems
+from csdesk.core import directory, portfolio, workflow, workitems
 from csdesk.core.db import Database
-from csdesk.core.enums import ItemType
+from csdesk.core.enums import ItemType, Role, Status
 from csdesk.core.errors import KnownError
 from csdesk.core.models import utcnow
-from csdesk.core.workitems import ItemRow
+from csdesk.core.today import today_report
+from csdesk.core.workitems import ItemFilter, ItemRow
 from csdesk.gui import messages
-from csdesk.gui.dialogs import TaskDialog
+from csdesk.gui.board import Board
+from csdesk.gui.dialogs import FollowUpDialog, TaskDialog
 from csdesk.gui.forms.ui_tasks_view import Ui_TasksView
 from csdesk.gui.table_model import Column, RowTableModel
-from csdesk.gui.widgets import fill_combo, selected_row, setup_table
+from csdesk.gui.widgets import fill_combo, select_data, selected_row, setup_table
 
 OVERDUE = "#b3261e"
 STALE = "#9a6700"
+
+# (key, label) of the quick filters; the Today buckets reuse the Today report.
+QUICK_FILTERS = (
+    ("all", "Everything"),
+    ("mine", "Assigned to me"),
+    ("css", "Assigned to my CSS"),
+    ("overdue", "Overdue"),
+    ("stale", "Not followed up (48 h)"),
+    ("escalation_due", "Escalation due"),
+)
 
 
 class TasksView(QWidget):
@@ -47,67 +60,149 @@ class TasksView(QWidget):
         setup_table(ui.itemsTable, stretch_column=2)
         for col, width in enumerate((66, 76, 260, 160, 178, 70, 126, 150)):
             ui.itemsTable.setColumnWidth(col, width)
+        self.board = Board()
+        ui.boardArea.setWidget(self.board)
         fill_combo(
             ui.typeCombo,
             [(None, "Tasks and tickets"), (ItemType.TASK, "Tasks"), (ItemType.TICKET, "Tickets")],
         )
+        fill_combo(ui.filterCombo, QUICK_FILTERS)
+        self._fill_choices()
         ui.searchEdit.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self.refresh)
         ui.searchEdit.textChanged.connect(self._search_timer.start)
-        ui.typeCombo.currentIndexChanged.connect(self.refresh)
+        for combo in (ui.typeCombo, ui.filterCombo, ui.accountCombo, ui.departmentCombo):
+            combo.currentIndexChanged.connect(self.refresh)
         ui.openOnlyCheck.toggled.connect(self.refresh)
+        ui.viewTabs.currentChanged.connect(self._update_buttons)
         ui.itemsTable.doubleClicked.connect(self.edit_item)
         ui.itemsTable.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.board.selection_changed.connect(self._update_buttons)
+        self.board.open_requested.connect(self._open_id)
+        self.board.move_requested.connect(self.move_item)
+        self.move_menu = QMenu(self)
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        ui.moveToButton.setMenu(self.move_menu)
         ui.newButton.clicked.connect(self.new_item)
         ui.editButton.clicked.connect(self.edit_item)
+        ui.followUpButton.clicked.connect(self.follow_up)
         ui.deleteButton.clicked.connect(self.delete_item)
         self.refresh()
 
+    def _fill_choices(self) -> None:
+        ui = self.ui
+        for combo, choices, label in (
+            (ui.accountCombo, portfolio.account_choices(self.db), "All accounts"),
+            (ui.departmentCombo, [(d.id, d.name) for d in directory.list_departments(self.db)], "All departments"),
+        ):  # fmt: skip
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            fill_combo(combo, choices, label)
+            select_data(combo, keep)
+            combo.blockSignals(False)
+
     def _highlight(self, row: ItemRow) -> str | None:
-        now = self._now
-        if row.is_overdue(now):
+        if row.is_overdue(self._now):
             return OVERDUE
-        if row.is_stale(now):
+        if row.is_stale(self._now):
             return STALE
         return None
 
+    def current_filter(self) -> ItemFilter:
+        ui = self.ui
+        quick = ui.filterCombo.currentData()
+        assignee = None
+        only_ids: frozenset[int] | None = None
+        if quick == "mine":
+            assignee = directory.role_holder(self.db, Role.ME) or -1
+        elif quick == "css":
+            assignee = directory.role_holder(self.db, Role.CSS) or -1
+        elif quick in ("overdue", "stale", "escalation_due"):
+            report = today_report(self.db, now=self._now)
+            only_ids = frozenset(e.item_id for e in report.buckets[quick])
+        return ItemFilter(
+            search=ui.searchEdit.text(),
+            open_only=ui.openOnlyCheck.isChecked(),
+            item_type=None
+            if ui.typeCombo.currentData() is None
+            else ItemType(ui.typeCombo.currentData()),
+            account_id=ui.accountCombo.currentData(),
+            department_id=ui.departmentCombo.currentData(),
+            assignee_id=assignee,
+            only_ids=only_ids,
+        )
+
     def refresh(self) -> None:
         self._now = utcnow()
-        rows = workitems.list_items(
-            self.db,
-            search=self.ui.searchEdit.text(),
-            open_only=self.ui.openOnlyCheck.isChecked(),
-            item_type=self.ui.typeCombo.currentData(),
-        )
+        self._fill_choices()
+        rows = workitems.list_items(self.db, where=self.current_filter())
         self.model.set_rows(rows)
+        self.board.set_rows(rows)
         overdue = sum(1 for r in rows if r.is_overdue(self._now))
         stale = sum(1 for r in rows if r.is_stale(self._now))
         self.ui.countLabel.setText(
-            f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up "
-            "for 48 hours (amber)"
+            f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
         )
         self._update_buttons()
 
+    def showing_board(self) -> bool:
+        return self.ui.viewTabs.currentIndex() == 1
+
     def _update_buttons(self, *_: object) -> None:
-        has = self.selected_item() is not None
-        self.ui.editButton.setEnabled(has)
-        self.ui.deleteButton.setEnabled(has)
+        row = self.selected_item()
+        for button in (self.ui.editButton, self.ui.deleteButton, self.ui.moveToButton):
+            button.setEnabled(row is not None)
+        self.ui.followUpButton.setEnabled(row is not None and row.status.is_open)
 
     def selected_item(self) -> ItemRow | None:
+        if self.showing_board():
+            item_id = self.board.selected_id()
+            return next((r for r in self.model.rows if r.id == item_id), None)
         i = selected_row(self.ui.itemsTable)
         return None if i is None else self.model.row(i)
+
+    def _fill_move_menu(self) -> None:
+        self.move_menu.clear()
+        row = self.selected_item()
+        if row is None:
+            return
+        for status in workflow.allowed_targets(row.item_type, row.status):
+            action = QAction(status.label, self.move_menu)
+            action.triggered.connect(lambda _=False, s=status, i=row.id: self.move_item(i, s))
+            self.move_menu.addAction(action)
+
+    def move_item(self, item_id: int, status: Status) -> bool:
+        """Board moves and the Move-to menu go through the state machine; refusals are explained."""
+        try:
+            workflow.change_status(self.db, item_id, status)
+        except KnownError as exc:
+            messages.error(self, "This move is not allowed", exc.message)
+            return False
+        self.refresh()
+        self.board.select(item_id)
+        return True
 
     def new_item(self) -> None:
         dialog = TaskDialog(self.db, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
+    def _open_id(self, item_id: int) -> None:
+        dialog = TaskDialog(self.db, item_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
     def edit_item(self, *_: object) -> None:
+        row = self.selected_item()
+        if row is not None:
+            self._open_id(row.id)
+
+    def follow_up(self) -> None:
         row = self.selected_item()
         if row is None:
             return
-        dialog = TaskDialog(self.db, row.id, parent=self)
+        dialog = FollowUpDialog(self.db, row.id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
