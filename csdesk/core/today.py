@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from csdesk.core.business_time import BusinessCalendar, format_minutes, load_calendar
 from csdesk.core.db import Database
 from csdesk.core.enums import OPEN_STATUSES, ItemEventKind, ItemType, Priority, Status
 from csdesk.core.models import Account, ItemEvent, WorkItem, utcnow
 from csdesk.core.rules import RulesConfig, load_rules
-from csdesk.core.sla import Event, clock, list_policies, policy_for
+from csdesk.core.sla import Event, SlaClock, clock, list_policies, policy_for
 
 BUCKETS: dict[str, str] = {
     "overdue": "Overdue",
@@ -88,6 +90,58 @@ def _when(moment: dt.datetime, calendar: BusinessCalendar) -> str:
     return moment.astimezone(calendar.zone).strftime("%a %d %b %H:%M")
 
 
+_CLOCK_EVENTS = (
+    ItemEventKind.CREATED,
+    ItemEventKind.STATUS_CHANGE,
+    ItemEventKind.FOLLOW_UP,
+    ItemEventKind.ESCALATION,
+)
+
+
+def _clock_events(s: Session, ids: Any, now: dt.datetime) -> dict[int, list[Event]]:
+    """The history an SLA clock reads, for the items whose ids ``ids`` selects."""
+    events: dict[int, list[Event]] = defaultdict(list)
+    for item_id, at, kind, to_status in s.execute(
+        select(ItemEvent.item_id, ItemEvent.at, ItemEvent.kind, ItemEvent.to_status).where(
+            ItemEvent.item_id.in_(ids), ItemEvent.at <= now, ItemEvent.kind.in_(_CLOCK_EVENTS)
+        )
+    ):
+        events[item_id].append(Event(at, kind, to_status))
+    return events
+
+
+def sla_clocks(
+    db: Database,
+    item_ids: Sequence[int],
+    now: dt.datetime | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> dict[int, SlaClock]:
+    """The running SLA clock of each listed open item that has one (for the tasks table)."""
+    now = now or utcnow()
+    calendar = calendar or load_calendar(db)
+    policies = list_policies(db)
+    result: dict[int, SlaClock] = {}
+    ids = sorted(set(item_ids))
+    with db.session() as s:
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            rows = s.execute(
+                select(
+                    WorkItem.id, WorkItem.channels, WorkItem.category,
+                    WorkItem.created_at, WorkItem.status,
+                ).where(WorkItem.id.in_(chunk), WorkItem.status.in_(OPEN_STATUSES))
+            ).all()  # fmt: skip
+            events = _clock_events(s, chunk, now)
+            for item_id, channels, category, created_at, status in rows:
+                policy = policy_for(channels or [], category, policies)
+                if policy is None:
+                    continue
+                c = clock(policy, created_at, status, events.get(item_id, []), calendar, now)
+                if c is not None:
+                    result[item_id] = c
+    return result
+
+
 def today_report(
     db: Database,
     now: dt.datetime | None = None,
@@ -123,23 +177,9 @@ def today_report(
             .where(WorkItem.status.in_(OPEN_STATUSES), WorkItem.created_at <= now)
             .order_by(WorkItem.due_at.is_(None), WorkItem.due_at, WorkItem.id)
         ).all()
-        events: dict[int, list[Event]] = defaultdict(list)
-        open_ids = select(WorkItem.id).where(WorkItem.status.in_(OPEN_STATUSES))
-        for item_id, at, kind, to_status in s.execute(
-            select(ItemEvent.item_id, ItemEvent.at, ItemEvent.kind, ItemEvent.to_status).where(
-                ItemEvent.item_id.in_(open_ids),
-                ItemEvent.at <= now,
-                ItemEvent.kind.in_(
-                    [
-                        ItemEventKind.CREATED,
-                        ItemEventKind.STATUS_CHANGE,
-                        ItemEventKind.FOLLOW_UP,
-                        ItemEventKind.ESCALATION,
-                    ]
-                ),
-            )
-        ):
-            events[item_id].append(Event(at, kind, to_status))
+        events = _clock_events(
+            s, select(WorkItem.id).where(WorkItem.status.in_(OPEN_STATUSES)), now
+        )
     report.open_count = len(rows)
     accounts: set[str] = set()
     for r in rows:
@@ -177,7 +217,7 @@ def today_report(
         if item_type is ItemType.TICKET:
             touched = last_follow_up or created_at
             idle = calendar.business_minutes_between(touched, now)
-            if idle > stale_minutes:
+            if idle > stale_minutes:  # the rule of ItemRow.is_stale
                 add(
                     "stale",
                     f"Last follow-up {_when(touched, calendar)}: {format_minutes(idle)} of business "

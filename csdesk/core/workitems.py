@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, delete, or_, select
 from sqlalchemy.orm import selectinload
 
+from csdesk.core.business_time import BusinessCalendar
 from csdesk.core.db import Database
 from csdesk.core.enums import (
     CLOSED_STATUSES,
@@ -38,7 +39,7 @@ from csdesk.core.validation import clean_text
 from csdesk.core.workflow import apply_status, resolve_regional_manager
 
 DEFAULT_DUE_HOURS = 48  # R3
-STALE_AFTER = dt.timedelta(hours=48)  # R4
+STALE_AFTER_DAYS = 2  # R4: "every 48 hours", counted as two working days
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +55,23 @@ class ItemRow:
     last_touch: dt.datetime
     external_key: str
     assignees: str
+    external_url: str = ""
 
     def is_overdue(self, now: dt.datetime) -> bool:
         return self.status not in CLOSED_STATUSES and self.due_at is not None and self.due_at < now
 
-    def is_stale(self, now: dt.datetime) -> bool:
-        """R4: an open ticket not followed up for 48 hours."""
+    def is_stale(
+        self,
+        now: dt.datetime,
+        calendar: BusinessCalendar | None = None,
+        after_days: int = STALE_AFTER_DAYS,
+    ) -> bool:
+        """R4: an open ticket not followed up for ``after_days`` working days (business time)."""
+        if self.item_type is not ItemType.TICKET or self.status in CLOSED_STATUSES:
+            return False
+        cal = calendar or BusinessCalendar()
         return (
-            self.item_type is ItemType.TICKET
-            and self.status not in CLOSED_STATUSES
-            and now - self.last_touch > STALE_AFTER
+            cal.business_minutes_between(self.last_touch, now) > after_days * cal.minutes_per_day()
         )
 
 
@@ -203,6 +211,7 @@ def list_items(
             WorkItem.last_follow_up_at,
             WorkItem.created_at,
             WorkItem.external_key,
+            WorkItem.external_url,
         )
         .join(ids, ids.c.id == WorkItem.id)
         .outerjoin(Account, Account.id == WorkItem.account_id)
@@ -231,6 +240,7 @@ def list_items(
             last_touch=r[8] or r[9],
             external_key=r[10] or "",
             assignees=", ".join(names.get(r[0], ())),
+            external_url=r[11] or "",
         )
         for r in rows
     ]

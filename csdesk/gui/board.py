@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QDropEvent, QKeyEvent
+from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDropEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,8 +58,10 @@ class BoardColumn(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setSpacing(3)
-        self.setMinimumWidth(190)
+        self.setMinimumWidth(160)
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
@@ -134,8 +136,11 @@ class Board(QWidget):
 
         return changed
 
-    def set_rows(self, rows: Sequence[ItemRow]) -> None:
+    def set_rows(self, rows: Sequence[ItemRow], show_done: bool = True) -> None:
+        """Show ``rows`` as cards; the Done column only when closed items are listed."""
         keep = self.selected_id()
+        self.columns[Status.DONE].setVisible(show_done)
+        self.headers[Status.DONE].setVisible(show_done)
         now = utcnow()
         self._rows = {r.id: r for r in rows}
         by_status: dict[Status, list[ItemRow]] = {s: [] for s in COLUMNS}
@@ -159,10 +164,32 @@ class Board(QWidget):
                 )
                 if r.is_overdue(now):
                     card.setForeground(OVERDUE)
+                card.setSizeHint(self._card_size(column, card.text()))
                 column.addItem(card)
                 if r.id == keep:
                     column.setCurrentItem(card)
             self.headers[status].setText(f"{status.label} ({len(by_status[status])})")
+
+    @staticmethod
+    def _card_size(column: BoardColumn, text: str) -> QSize:
+        """Wrapped text height for the column's width, leaving room for a scroll bar.
+
+        QListWidget measures wrapped items before it knows whether a scroll bar
+        will take part of the width, and then elides; measuring here avoids that.
+        """
+        scroll = column.verticalScrollBar().sizeHint().width()
+        width = max(column.width(), column.minimumWidth()) - scroll - 16
+        rect = column.fontMetrics().boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(width, rect.height() + 8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for column in self.columns.values():
+            for i in range(column.count()):
+                card = column.item(i)
+                card.setSizeHint(self._card_size(column, card.text()))
 
     def selected_id(self) -> int | None:
         for column in self.columns.values():

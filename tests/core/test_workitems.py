@@ -486,15 +486,19 @@ def test_is_overdue() -> None:
     assert row(due_at=past, status=Status.WAITING_FOR_CUSTOMER, last_touch=NOW).is_overdue(NOW)
 
 
-def test_is_stale_after_48_hours_for_open_tickets_only() -> None:
-    old = NOW - dt.timedelta(hours=48, minutes=1)
-    exactly = NOW - dt.timedelta(hours=48)
-    assert row(last_touch=old).is_stale(NOW)
-    assert not row(last_touch=exactly).is_stale(NOW)
-    assert not row(last_touch=NOW - dt.timedelta(hours=1)).is_stale(NOW)
-    assert not row(last_touch=old, item_type=ItemType.TASK).is_stale(NOW)
-    assert not row(last_touch=old, status=Status.DONE).is_stale(NOW)
-    assert row(last_touch=old, status=Status.WAITING_FOR_ACCOUNT_MANAGER).is_stale(NOW)
+def test_is_stale_after_two_working_days_for_open_tickets_only() -> None:
+    """R4's 48 hours are two working days on the business calendar (Mon-Fri 9-17 here)."""
+    now = dt.datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # a Monday
+    old = dt.datetime(2026, 11, 19, 14, 59, tzinfo=UTC)  # Thu: 961 business minutes ago
+    exactly = dt.datetime(2026, 11, 19, 15, 0, tzinfo=UTC)  # 960: not yet
+    friday = dt.datetime(2026, 11, 20, 16, 0, tzinfo=UTC)  # 71 wall-clock hours, 7 working
+    assert row(last_touch=old).is_stale(now)
+    assert not row(last_touch=exactly).is_stale(now)
+    assert not row(last_touch=friday).is_stale(now)
+    assert not row(last_touch=old, item_type=ItemType.TASK).is_stale(now)
+    assert not row(last_touch=old, status=Status.DONE).is_stale(now)
+    assert row(last_touch=old, status=Status.WAITING_FOR_ACCOUNT_MANAGER).is_stale(now)
+    assert not row(last_touch=old).is_stale(now, after_days=3)
 
 
 def test_list_rows_overdue_and_stale_from_the_database(db: Database, me: int) -> None:

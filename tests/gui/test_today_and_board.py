@@ -182,7 +182,12 @@ def test_board_drop_goes_through_the_state_machine(
     drop(seeded.item, Status.DONE)
     assert workitems.get_item(db, seeded.item).status is Status.DONE
     done = view.board.columns[Status.DONE]
-    assert done.count() == 0 or view.ui.openOnlyCheck.isChecked() is False
+    assert done.isHidden() and done.count() == 0  # "Open only" hides closed items
+    view.ui.openOnlyCheck.setChecked(False)
+    assert not done.isHidden()
+    assert [done.item(i).data(Qt.ItemDataRole.UserRole) for i in range(done.count())] == [
+        seeded.item
+    ]
 
 
 def test_task_form_says_when_the_rm_takes_the_fallback(
@@ -232,3 +237,30 @@ def test_reminder_fires_once(qtbot: QtBot, db: Database, seeded: Seed, ticket: i
     shown.clear()
     assert service.check() == []
     assert shown == []
+
+
+def test_open_link_and_sla_column(qtbot: QtBot, db: Database, seeded: Seed, monkeypatch) -> None:
+    item = workitems.save_item(
+        db,
+        workitems.ItemInput(
+            "Email from the admin",
+            external_url="https://example.teamwork.com/app/tasks/42",
+            channels=[Channel.EMAIL],
+            assignee_ids=[seeded.me],
+        ),
+    )
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "csdesk.gui.views.tasks.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toString()) or True,
+    )
+    view = TasksView(db)
+    qtbot.addWidget(view)
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == item)
+    view.ui.itemsTable.selectRow(row)
+    sla_col = [c.title for c in view.model.columns].index("SLA")
+    text = view.model.data(view.model.index(row, sla_col))
+    assert text.endswith(" left") or text.endswith(" over")  # an email owes a reply (R10)
+    assert view.ui.openLinkButton.isEnabled()
+    qtbot.mouseClick(view.ui.openLinkButton, Qt.MouseButton.LeftButton)
+    assert opened == ["https://example.teamwork.com/app/tasks/42"]

@@ -121,6 +121,11 @@ class Ui_TasksView(object):
 
         self.actionsLayout.addWidget(self.followUpButton)
 
+        self.openLinkButton = QPushButton(TasksView)
+        self.openLinkButton.setObjectName(u"openLinkButton")
+
+        self.actionsLayout.addWidget(self.openLinkButton)
+
         self.moveToButton = QToolButton(TasksView)
         self.moveToButton.setObjectName(u"moveToButton")
         self.moveToButton.setPopupMode(QToolButton.InstantPopup)
@@ -161,6 +166,7 @@ class Ui_TasksView(object):
         self.newButton.setText(QCoreApplication.translate("TasksView", u"&New\u2026", None))
         self.editButton.setText(QCoreApplication.translate("TasksView", u"&Edit\u2026", None))
         self.followUpButton.setText(QCoreApplication.translate("TasksView", u"&Follow up\u2026", None))
+        self.openLinkButton.setText(QCoreApplication.translate("TasksView", u"Open &link", None))
         self.moveToButton.setText(QCoreApplication.translate("TasksView", u"&Move to", None))
         self.deleteButton.setText(QCoreApplication.translate("TasksView", u"&Delete", None))
         self.countLabel.setText("")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from csdesk.core import directory, portfolio, workflow, workitems
+from csdesk.core.business_time import format_minutes, load_calendar
 from csdesk.core.db import Database
 from csdesk.core.enums import ItemType, Role, Status
 from csdesk.core.errors import KnownError
 from csdesk.core.models import utcnow
-from csdesk.core.today import today_report
+from csdesk.core.rules import load_rules
+from csdesk.core.sla import SlaClock
+from csdesk.core.today import sla_clocks, today_report
 from csdesk.core.workitems import ItemFilter, ItemRow
 from csdesk.gui import messages
 from csdesk.gui.board import Board
@@ -52,13 +55,19 @@ class TasksView(QWidget):
                 Column("Status", lambda r: r.status),
                 Column("Priority", lambda r: r.priority),
                 Column("Due", lambda r: r.due_at),
+                Column(
+                    "SLA",
+                    self._sla_text,
+                    tooltip="Business time left on the item's SLA clock (negative: over)",
+                ),
                 Column("Assignees", lambda r: r.assignees),
             ],
             highlight=self._highlight,
         )
         ui.itemsTable.setModel(self.model)
         setup_table(ui.itemsTable, stretch_column=2)
-        for col, width in enumerate((66, 76, 260, 160, 178, 70, 126, 150)):
+        self.clocks: dict[int, SlaClock] = {}
+        for col, width in enumerate((66, 76, 240, 150, 170, 70, 122, 90, 150)):
             ui.itemsTable.setColumnWidth(col, width)
         self.board = Board()
         ui.boardArea.setWidget(self.board)
@@ -87,6 +96,7 @@ class TasksView(QWidget):
         ui.newButton.clicked.connect(self.new_item)
         ui.editButton.clicked.connect(self.edit_item)
         ui.followUpButton.clicked.connect(self.follow_up)
+        ui.openLinkButton.clicked.connect(self.open_link)
         ui.deleteButton.clicked.connect(self.delete_item)
         self.refresh()
 
@@ -102,10 +112,18 @@ class TasksView(QWidget):
             select_data(combo, keep)
             combo.blockSignals(False)
 
+    def _sla_text(self, row: ItemRow) -> str:
+        c = self.clocks.get(row.id)
+        if c is None:
+            return ""
+        text = format_minutes(c.minutes_left) + (" left" if c.minutes_left >= 0 else " over")
+        return text + (" (paused)" if c.paused else "")
+
     def _highlight(self, row: ItemRow) -> str | None:
-        if row.is_overdue(self._now):
+        c = self.clocks.get(row.id)
+        if row.is_overdue(self._now) or (c is not None and c.breached):
             return OVERDUE
-        if row.is_stale(self._now):
+        if row.is_stale(self._now, self._calendar, self._stale_days):
             return STALE
         return None
 
@@ -135,12 +153,15 @@ class TasksView(QWidget):
 
     def refresh(self) -> None:
         self._now = utcnow()
+        self._calendar = load_calendar(self.db)
+        self._stale_days = load_rules(self.db).stale_after_days
         self._fill_choices()
         rows = workitems.list_items(self.db, where=self.current_filter())
+        self.clocks = sla_clocks(self.db, [r.id for r in rows if r.status.is_open], now=self._now)
         self.model.set_rows(rows)
-        self.board.set_rows(rows)
+        self.board.set_rows(rows, show_done=not self.ui.openOnlyCheck.isChecked())
         overdue = sum(1 for r in rows if r.is_overdue(self._now))
-        stale = sum(1 for r in rows if r.is_stale(self._now))
+        stale = sum(1 for r in rows if r.is_stale(self._now, self._calendar, self._stale_days))
         self.ui.countLabel.setText(
             f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
         )
@@ -154,6 +175,7 @@ class TasksView(QWidget):
         for button in (self.ui.editButton, self.ui.deleteButton, self.ui.moveToButton):
             button.setEnabled(row is not None)
         self.ui.followUpButton.setEnabled(row is not None and row.status.is_open)
+        self.ui.openLinkButton.setEnabled(row is not None and bool(row.external_url))
 
     def selected_item(self) -> ItemRow | None:
         if self.showing_board():
@@ -197,6 +219,16 @@ class TasksView(QWidget):
         row = self.selected_item()
         if row is not None:
             self._open_id(row.id)
+
+    def open_link(self) -> None:
+        """R5: open the Teamwork task or Jira ticket in the browser."""
+        row = self.selected_item()
+        if row is None or not row.external_url:
+            return
+        if not QDesktopServices.openUrl(QUrl(row.external_url)):
+            messages.error(
+                self, "Cannot open the link", f"No browser could open {row.external_url}."
+            )
 
     def follow_up(self) -> None:
         row = self.selected_item()
