@@ -24,7 +24,14 @@ from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
 log = logging.getLogger("csdesk")
 
 EXIT_ERROR = 2
-SCREENSHOT_VIEWS = ("today", "portfolio", "directory", "tasks", "board", "settings")
+SCREENSHOT_VIEWS = ("today", "portfolio", "directory", "tasks", "board", "log", "settings")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2026-11-01") from None
 
 
 def _moment(text: str) -> dt.datetime:
@@ -81,6 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
         type=_moment,
         metavar="ISO-DATETIME",
         help="compute as if it were this moment (e.g. 2026-11-23T09:00; no zone = local time)",
+    )
+    imp = sub.add_parser(
+        "import",
+        help="import accounts, tickets, tasks or the directory from a CSV export (all or nothing)",
+    )
+    imp.add_argument("kind", choices=("accounts", "tickets", "tasks", "directory"))
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--format",
+        choices=("salesforce", "jira", "teamwork", "csv"),
+        help="the file's format (default: recognised from its columns)",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    exp = sub.add_parser("export", help="export accounts, tasks, the log or the directory")
+    exp.add_argument("kind", choices=("accounts", "tasks", "log", "directory"))
+    exp.add_argument("--format", choices=("csv", "json", "vcf"), default="csv")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--account", metavar="NAME", help="only this account (and its franchise)")
+    exp.add_argument(
+        "--since", type=_day, metavar="DATE", help="only records since this day (YYYY-MM-DD)"
     )
     info = sub.add_parser("info", help="show where csdesk keeps its data and what is in it")
     info.add_argument("--json", action="store_true", help="print JSON")
@@ -174,6 +202,54 @@ def _today(db: Database, at: dt.datetime | None, as_json: bool) -> int:
     return 0
 
 
+def _import(db: Database, args: argparse.Namespace) -> int:
+    """Exit 0 when imported (or a clean dry run), 1 when rows are bad (nothing written)."""
+    from csdesk.core.imports import base
+    from csdesk.core.imports.all import load_all
+    from csdesk.core.progress import Progress
+
+    load_all()
+    if args.format:
+        importer = base.importer_for(args.kind, args.format)
+        parsed = importer.read(args.file)
+    else:
+        probe = next(f() for (k, _), f in base.REGISTRY.items() if k == args.kind)
+        parsed = probe.read(args.file)
+        importer = base.detect(args.kind, parsed.headers)
+        if importer.format != probe.format:
+            parsed = importer.read(args.file)
+
+    def report(done: int, total: int) -> None:
+        if total >= 5000 and not args.json and sys.stderr.isatty():
+            print(f"\r{done:,}/{total:,} rows", end="", file=sys.stderr)
+
+    result = base.run_import(
+        db, importer, args.file, dry_run=args.dry_run, progress=Progress(report), parsed=parsed
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        label = importer.label or importer.format
+        print(f"{label}: {result.summary()}")
+        for note in result.notes:
+            print(f"  note: {note}")
+        for error in result.errors:
+            print(f"  {error}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _export(db: Database, args: argparse.Namespace) -> int:
+    from csdesk.core.exports import EXPORTS, FORMATS
+
+    if args.format not in FORMATS[args.kind]:
+        raise KnownError(
+            f"{args.kind} can be exported as {', '.join(FORMATS[args.kind])}, not {args.format}."
+        )
+    count = EXPORTS[args.kind](db, args.output, args.format, account=args.account, since=args.since)
+    print(f"Exported {count} {args.kind} record(s) to {args.output}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
@@ -200,6 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _info(db, paths, args.json)
         if args.command == "today":
             return _today(db, args.at, args.json)
+        if args.command == "import":
+            return _import(db, args)
+        if args.command == "export":
+            return _export(db, args)
         from csdesk.gui.app import run_gui
 
         return run_gui(db, paths, args.demo)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Integer, func, or_, select
 from sqlalchemy.orm import aliased, selectinload
@@ -313,3 +314,74 @@ def delete_admin(db: Database, admin_id: int) -> None:
         if adm is None:
             raise NotFoundError("That admin no longer exists.")
         s.delete(adm)
+
+
+# --------------------------------------------------------- R11: adoption
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """An account below the adoption threshold and the bought modules it does not use."""
+
+    account_id: int
+    account: str
+    paid_seats: int
+    adoption: float
+    unused: tuple[tuple[int, str], ...]  # (product id, name)
+
+
+def adoption_opportunities(db: Database, threshold_percent: int) -> list[Opportunity]:
+    """R11: accounts whose adoption is below the threshold, most seats first."""
+    with db.session() as s:
+        links = s.execute(
+            select(Account.id, Account.name, Account.paid_seats, Product.id, Product.name,
+                   AccountProduct.bought, AccountProduct.in_use)
+            .join(AccountProduct, AccountProduct.account_id == Account.id)
+            .join(Product, Product.id == AccountProduct.product_id)
+            .order_by(Account.id, Product.name)
+        ).all()  # fmt: skip
+    by_account: dict[int, list[tuple[Any, ...]]] = {}
+    for row in links:
+        by_account.setdefault(row[0], []).append(tuple(row))
+    result = []
+    for account_id, rows in by_account.items():
+        bought = [r for r in rows if r[5]]
+        if not bought:
+            continue
+        used = [r for r in bought if r[6]]
+        adoption = len(used) / len(bought)
+        if adoption * 100 < threshold_percent:
+            result.append(
+                Opportunity(
+                    account_id,
+                    rows[0][1],
+                    rows[0][2],
+                    adoption,
+                    tuple((r[3], r[4]) for r in bought if not r[6]),
+                )
+            )
+    return sorted(result, key=lambda o: (-o.paid_seats, o.account))
+
+
+def priority_account_ids(db: Database, count: int = 10) -> list[int]:
+    """R11 / seed 004: the accounts with the most paid seats are the CSM's priority."""
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(Account.id).order_by(Account.paid_seats.desc(), Account.name).limit(count)
+            )
+        )
+
+
+def renewing_within(db: Database, days: int, today: dt.date | None = None) -> list[int]:
+    """Accounts whose renewal date falls in the next ``days`` days (overdue renewals too)."""
+    today = today or dt.date.today()
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(Account.id)
+                .where(Account.renewal_date.is_not(None))
+                .where(Account.renewal_date <= today + dt.timedelta(days=days))
+                .order_by(Account.renewal_date)
+            )
+        )

@@ -44,6 +44,10 @@ class RulesConfig:
     # R10: above this many open items, suggest warning the affected clients.
     high_load_threshold: int = 40
     reminders: bool = True
+    # R11: accounts using less than this share of the modules they bought.
+    adoption_threshold_percent: int = 60
+    # The Portfolio's "renewal soon" filter.
+    renewal_soon_days: int = 90
 
     def validate(self) -> None:
         for priority in Priority:
@@ -58,6 +62,12 @@ class RulesConfig:
             raise ValidationError("Stale after must be between 1 and 30 working days.", "stale")
         if not 1 <= self.near_breach_percent <= 90:
             raise ValidationError("Near breach must be between 1 % and 90 %.", "near_breach")
+        if not 1 <= self.adoption_threshold_percent <= 100:
+            raise ValidationError(
+                "The adoption threshold must be between 1 % and 100 %.", "adoption"
+            )
+        if not 1 <= self.renewal_soon_days <= 730:
+            raise ValidationError("“Renewal soon” must be between 1 and 730 days.", "renewal_soon")
         if not 1 <= self.high_load_threshold <= 100_000:
             raise ValidationError("The high-load threshold must be at least 1.", "high_load")
 
@@ -68,6 +78,8 @@ class RulesConfig:
             "near_breach_percent": self.near_breach_percent,
             "high_load_threshold": self.high_load_threshold,
             "reminders": self.reminders,
+            "adoption_threshold_percent": self.adoption_threshold_percent,
+            "renewal_soon_days": self.renewal_soon_days,
         }
 
     @classmethod
@@ -78,7 +90,13 @@ class RulesConfig:
                 cfg.am_response_minutes[Priority(key)] = int(value)
             except (ValueError, TypeError):
                 continue
-        for name in ("stale_after_days", "near_breach_percent", "high_load_threshold"):
+        for name in (
+            "stale_after_days",
+            "near_breach_percent",
+            "high_load_threshold",
+            "adoption_threshold_percent",
+            "renewal_soon_days",
+        ):
             if isinstance(data.get(name), int):
                 setattr(cfg, name, data[name])
         if isinstance(data.get("reminders"), bool):

@@ -400,3 +400,38 @@ def delete_kind(db: Database, kind_id: int) -> None:
         if kind is None:
             raise NotFoundError("That kind no longer exists.")
         s.delete(kind)
+
+
+def propose_module_task(db: Database, account_id: int, product_id: int, actor: str = "") -> int:
+    """R11: a one-click task to propose setting up an unused module to the account."""
+    from csdesk.core.models import Account, Product
+
+    with db.session() as s:
+        account = s.get(Account, account_id)
+        product = s.get(Product, product_id)
+        if account is None or product is None:
+            raise NotFoundError("That account or module no longer exists.")
+        title = f"Propose setting up {product.name} to {account.name}"
+        text = (
+            f"{account.name} bought {product.name} but does not use it yet (adoption opportunity, "
+            "R11). Offer a setup session or training to the account's admin."
+        )
+    me_and_css = default_assignee_ids(db)
+    if not me_and_css:
+        raise ValidationError(
+            "Set who you are (Settings → People) so the proposal can be assigned to you.",
+            "assignees",
+        )
+    return save_item(
+        db,
+        ItemInput(
+            title,
+            description=text,
+            account_id=account_id,
+            category=Category.SETUP,
+            channels=[Channel.EMAIL],
+            assignee_ids=me_and_css,
+            follower_ids=me_and_css,
+        ),
+        actor=actor,
+    )

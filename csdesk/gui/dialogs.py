@@ -13,11 +13,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from csdesk.core import directory, portfolio, workflow, workitems
+from csdesk.core import commlog, directory, portfolio, workflow, workitems
 from csdesk.core.db import Database
 from csdesk.core.enums import (
     Category,
     Channel,
+    Direction,
     Health,
     ItemType,
     LifecycleStage,
@@ -33,6 +34,7 @@ from csdesk.gui.forms.ui_colleague_dialog import Ui_ColleagueDialog
 from csdesk.gui.forms.ui_department_dialog import Ui_DepartmentDialog
 from csdesk.gui.forms.ui_follow_up_dialog import Ui_FollowUpDialog
 from csdesk.gui.forms.ui_message_dialog import Ui_MessageDialog
+from csdesk.gui.forms.ui_quick_log_dialog import Ui_QuickLogDialog
 from csdesk.gui.forms.ui_task_dialog import Ui_TaskDialog
 from csdesk.gui.widgets import (
     NONE_LABEL,
@@ -659,3 +661,89 @@ class MessageDialog(QDialog):
             f"{self.ui.subjectEdit.text()}\n\n{self.ui.bodyEdit.toPlainText()}"
         )
         self.ui.copyButton.setText("Copied")
+
+
+# ---------------------------------------------------------------- quick log
+
+
+class QuickLogDialog(FormDialog):
+    """R12: log an email, call, chat, meeting... as communication proof, from anywhere (Ctrl+L)."""
+
+    def __init__(
+        self,
+        db: Database,
+        account_id: int | None = None,
+        item_id: int | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.ui = Ui_QuickLogDialog()
+        self.ui.setupUi(self)
+        self._wire(self.ui)
+        ui = self.ui
+        fill_combo(ui.accountCombo, portfolio.account_choices(db), NONE_LABEL)
+        fill_combo(
+            ui.channelCombo, _enum_choices([c for c in Channel if c is not Channel.TASK_TOOL])
+        )
+        fill_combo(ui.directionCombo, _enum_choices(Direction))
+        select_data(ui.directionCombo, Direction.OUTBOUND)
+        select_data(ui.channelCombo, Channel.CALL)
+        ui.whenEdit.setDateTime(QDateTime.currentDateTime())
+        ui.accountCombo.currentIndexChanged.connect(self._account_changed)
+        if item_id is not None and account_id is None:
+            account_id = workitems.get_item(db, item_id).account_id
+        select_data(ui.accountCombo, account_id)
+        self._account_changed()
+        select_data(ui.itemCombo, item_id)
+
+    def _account_changed(self) -> None:
+        ui = self.ui
+        account_id = ui.accountCombo.currentData()
+        typed = ui.counterpartCombo.currentText()
+        ui.counterpartCombo.clear()
+        items: list[tuple[int, str]] = []
+        if account_id is not None:
+            a = portfolio.get_account(self.db, account_id).account
+            for admin in a.admins:
+                ui.counterpartCombo.addItem(
+                    f"{admin.name} <{admin.email}>" if admin.email else admin.name, admin.id
+                )
+            items = [
+                (r.id, f"{r.external_key or '#' + str(r.id)} · {r.title}")
+                for r in workitems.list_items(self.db, open_only=True, account_id=account_id)
+            ]
+        ui.counterpartCombo.setEditText(typed)
+        fill_combo(ui.itemCombo, items, "— no linked item —")
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        ui = self.ui
+        return {
+            "summary": ui.summaryEdit,
+            "account": ui.accountCombo,
+            "account_id": ui.accountCombo,
+            "item": ui.itemCombo,
+            "item_id": ui.itemCombo,
+            "occurred_at": ui.whenEdit,
+            "counterpart": ui.counterpartCombo,
+        }
+
+    def save(self) -> int:
+        ui = self.ui
+        text = ui.counterpartCombo.currentText().strip()
+        index = ui.counterpartCombo.findText(text)
+        admin_id = ui.counterpartCombo.itemData(index) if index >= 0 else None
+        when: dt.datetime = ui.whenEdit.dateTime().toPython().astimezone()  # type: ignore[attr-defined]
+        return commlog.save_entry(
+            self.db,
+            commlog.LogInput(
+                channel=Channel(ui.channelCombo.currentData()),
+                summary=ui.summaryEdit.toPlainText(),
+                account_id=ui.accountCombo.currentData(),
+                admin_id=admin_id,
+                item_id=ui.itemCombo.currentData(),
+                counterpart=text,
+                direction=Direction(ui.directionCombo.currentData()),
+                occurred_at=when,
+            ),
+        )

@@ -12,20 +12,14 @@ from csdesk.gui import messages
 from csdesk.gui.forms.ui_main_window import Ui_MainWindow
 from csdesk.gui.reminders import ReminderService
 from csdesk.gui.views.directory import DirectoryView
+from csdesk.gui.views.log import LogView
 from csdesk.gui.views.portfolio import PortfolioView
 from csdesk.gui.views.settings import SettingsView
 from csdesk.gui.views.tasks import TasksView
 from csdesk.gui.views.today import TodayView
 from csdesk.paths import AppPaths, resource
 
-VIEWS = ("today", "portfolio", "directory", "tasks", "settings")
-ICONS = {
-    "today": "today",
-    "portfolio": "portfolio",
-    "directory": "directory",
-    "tasks": "tasks",
-    "settings": "settings",
-}
+VIEWS = ("today", "portfolio", "directory", "tasks", "log", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -45,11 +39,12 @@ class MainWindow(QMainWindow):
             "portfolio": PortfolioView(db),
             "directory": DirectoryView(db),
             "tasks": self.tasks,
+            "log": LogView(db),
             "settings": self.settings,
         }
         ui.nav.setIconSize(QSize(20, 20))
         for key, page in self.pages.items():
-            item = QListWidgetItem(QIcon(str(resource("icons", f"{ICONS[key]}.svg"))), page.title)  # type: ignore[attr-defined]
+            item = QListWidgetItem(QIcon(str(resource("icons", f"{key}.svg"))), page.title)  # type: ignore[attr-defined]
             item.setSizeHint(QSize(160, 40))
             ui.nav.addItem(item)
             ui.stack.addWidget(page)
@@ -61,6 +56,10 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         ui.actionToday.triggered.connect(lambda: self.show_view("today"))
         ui.actionSettings.triggered.connect(lambda: self.show_view("settings"))
+        ui.actionLog.triggered.connect(lambda: self.show_view("log"))
+        ui.actionQuickLog.triggered.connect(self.quick_log)
+        ui.actionImport.triggered.connect(self.import_file)
+        ui.actionExport.triggered.connect(self.export)
         ui.actionPortfolio.triggered.connect(lambda: self.show_view("portfolio"))
         ui.actionDirectory.triggered.connect(lambda: self.show_view("directory"))
         ui.actionTasks.triggered.connect(lambda: self.show_view("tasks"))
@@ -111,6 +110,33 @@ class MainWindow(QMainWindow):
         view = self.pages["portfolio"]
         assert isinstance(view, PortfolioView)
         view.new_account()
+
+    def quick_log(self) -> None:
+        """R12: log a conversation from anywhere; the current account is preselected."""
+        from csdesk.gui.dialogs import QuickLogDialog
+
+        portfolio_view = self.pages["portfolio"]
+        account = portfolio_view.current_id if self.current_view() == "portfolio" else None  # type: ignore[attr-defined]
+        if QuickLogDialog(self.db, account_id=account, parent=self).exec():
+            self.refresh_current()
+
+    def import_file(self) -> None:
+        from csdesk.gui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.db, parent=self)
+        wizard.exec()
+        if wizard.imported:
+            for page in self.pages.values():
+                if page is not self.settings:
+                    page.refresh()  # type: ignore[attr-defined]
+
+    def export(self) -> None:
+        from csdesk.gui.export_dialog import ExportDialog
+
+        kind = {"tasks": "tasks", "log": "log", "directory": "directory"}.get(
+            self.current_view(), "accounts"
+        )
+        ExportDialog(self.db, kind=kind, parent=self).exec()
 
     def _about(self) -> None:
         messages.info(

@@ -31,7 +31,7 @@ def test_lists_accounts_and_shows_detail(qtbot: QtBot, db: Database, seeded: See
     assert view.admins.rowCount() == 1
     assert "Dana Wells" in view.admins.data(view.admins.index(0, 0))
     assert view.items.rowCount() == 1
-    assert view.ui.detailTabs.tabText(2) == "Open items (1)"
+    assert view.ui.detailTabs.tabText(2) == "Open (1)"
 
 
 def test_new_account_through_the_button(

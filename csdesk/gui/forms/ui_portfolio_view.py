@@ -18,10 +18,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSplitter,
-    QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSplitter, QTabWidget, QTableView, QToolButton,
+    QVBoxLayout, QWidget)
 
 class Ui_PortfolioView(object):
     def setupUi(self, PortfolioView):
@@ -35,6 +36,12 @@ class Ui_PortfolioView(object):
         self.searchEdit.setObjectName(u"searchEdit")
 
         self.toolbarLayout.addWidget(self.searchEdit)
+
+        self.filterCombo = QComboBox(PortfolioView)
+        self.filterCombo.setObjectName(u"filterCombo")
+        self.filterCombo.setMinimumSize(QSize(230, 0))
+
+        self.toolbarLayout.addWidget(self.filterCombo)
 
         self.newButton = QPushButton(PortfolioView)
         self.newButton.setObjectName(u"newButton")
@@ -241,6 +248,23 @@ class Ui_PortfolioView(object):
 
         self.productsLayout.addWidget(self.productsTable)
 
+        self.proposeLayout = QHBoxLayout()
+        self.proposeLayout.setObjectName(u"proposeLayout")
+        self.proposeButton = QToolButton(self.productsTab)
+        self.proposeButton.setObjectName(u"proposeButton")
+        self.proposeButton.setPopupMode(QToolButton.InstantPopup)
+
+        self.proposeLayout.addWidget(self.proposeButton)
+
+        self.proposeHint = QLabel(self.productsTab)
+        self.proposeHint.setObjectName(u"proposeHint")
+        self.proposeHint.setWordWrap(True)
+
+        self.proposeLayout.addWidget(self.proposeHint)
+
+
+        self.productsLayout.addLayout(self.proposeLayout)
+
         self.detailTabs.addTab(self.productsTab, "")
         self.itemsTab = QWidget()
         self.itemsTab.setObjectName(u"itemsTab")
@@ -258,6 +282,34 @@ class Ui_PortfolioView(object):
         self.itemsLayout.addWidget(self.itemsTable)
 
         self.detailTabs.addTab(self.itemsTab, "")
+        self.timelineTab = QWidget()
+        self.timelineTab.setObjectName(u"timelineTab")
+        self.timelineLayout = QVBoxLayout(self.timelineTab)
+        self.timelineLayout.setObjectName(u"timelineLayout")
+        self.timelineTable = QTableView(self.timelineTab)
+        self.timelineTable.setObjectName(u"timelineTable")
+        self.timelineTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.timelineTable.setAlternatingRowColors(True)
+        self.timelineTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.timelineTable.setWordWrap(False)
+
+        self.timelineLayout.addWidget(self.timelineTable)
+
+        self.timelineButtons = QHBoxLayout()
+        self.timelineButtons.setObjectName(u"timelineButtons")
+        self.logButton = QPushButton(self.timelineTab)
+        self.logButton.setObjectName(u"logButton")
+
+        self.timelineButtons.addWidget(self.logButton)
+
+        self.timelineSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.timelineButtons.addItem(self.timelineSpacer)
+
+
+        self.timelineLayout.addLayout(self.timelineButtons)
+
+        self.detailTabs.addTab(self.timelineTab, "")
         self.notesTab = QWidget()
         self.notesTab.setObjectName(u"notesTab")
         self.notesLayout = QVBoxLayout(self.notesTab)
@@ -312,8 +364,12 @@ class Ui_PortfolioView(object):
         self.editAdminButton.setText(QCoreApplication.translate("PortfolioView", u"Edit\u2026", None))
         self.deleteAdminButton.setText(QCoreApplication.translate("PortfolioView", u"Delete", None))
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.adminsTab), QCoreApplication.translate("PortfolioView", u"Admins", None))
+        self.proposeButton.setText(QCoreApplication.translate("PortfolioView", u"&Propose setting up\u2026", None))
+        self.proposeHint.setText("")
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.productsTab), QCoreApplication.translate("PortfolioView", u"Products", None))
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.itemsTab), QCoreApplication.translate("PortfolioView", u"Open items", None))
+        self.logButton.setText(QCoreApplication.translate("PortfolioView", u"&Log a conversation\u2026", None))
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.timelineTab), QCoreApplication.translate("PortfolioView", u"Timeline", None))
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.notesTab), QCoreApplication.translate("PortfolioView", u"Notes", None))
         pass
     # retranslateUi

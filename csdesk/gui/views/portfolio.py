@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from csdesk.core import portfolio, workitems
+from csdesk.core import commlog, portfolio, workitems
+from csdesk.core.commlog import TimelineRow
 from csdesk.core.db import Database
 from csdesk.core.enums import Health
 from csdesk.core.errors import KnownError
 from csdesk.core.models import CustomerAdmin, utcnow
 from csdesk.core.portfolio import AccountRow
+from csdesk.core.rules import load_rules
 from csdesk.core.workitems import ItemRow
 from csdesk.gui import messages
-from csdesk.gui.dialogs import AccountDialog, AdminDialog, TaskDialog
+from csdesk.gui.dialogs import AccountDialog, AdminDialog, QuickLogDialog, TaskDialog
 from csdesk.gui.forms.ui_portfolio_view import Ui_PortfolioView
 from csdesk.gui.table_model import Column, RowTableModel
-from csdesk.gui.widgets import selected_row, setup_table
+from csdesk.gui.widgets import fill_combo, selected_row, setup_table
 
 HEALTH_COLOURS = {Health.AT_RISK: "#b3261e", Health.WATCH: "#9a6700"}
 
@@ -37,7 +39,6 @@ class PortfolioView(QWidget):
                 Column("Account", lambda r: r.name),
                 Column("Seats", lambda r: r.paid_seats, align_right=True),
                 Column("Stage", lambda r: r.stage),
-                Column("Health", lambda r: r.health),
                 Column(
                     "Adoption",
                     lambda r: r.adoption,
@@ -56,7 +57,7 @@ class PortfolioView(QWidget):
         )
         ui.accountsTable.setModel(self.accounts)
         setup_table(ui.accountsTable, stretch_column=0)
-        for col, width in enumerate((230, 55, 160, 62, 80, 88, 48)):
+        for col, width in enumerate((200, 52, 150, 72, 84, 52)):  # health shows as the row colour
             ui.accountsTable.setColumnWidth(col, width)
         self.admins: RowTableModel[CustomerAdmin] = RowTableModel(
             [
@@ -90,8 +91,33 @@ class PortfolioView(QWidget):
         ui.itemsTable.setModel(self.items)
         setup_table(ui.itemsTable, stretch_column=0)
         ui.itemsTable.doubleClicked.connect(self.edit_item)
-        ui.splitter.setSizes([700, 380])
+        ui.splitter.setSizes([640, 440])
 
+        fill_combo(
+            ui.filterCombo,
+            [
+                ("all", "All accounts"),
+                ("priority", "Priority accounts (most seats)"),
+                ("adoption", "Adoption opportunities"),
+                ("renewal", "Renewal soon"),
+                ("at_risk", "At risk or watch"),
+            ],
+        )
+        ui.filterCombo.currentIndexChanged.connect(self.refresh)
+        self.timeline: RowTableModel[TimelineRow] = RowTableModel(
+            [
+                Column("When", lambda t: t.at),
+                Column("What", lambda t: t.label),
+                Column("Details", lambda t: t.text.replace("\n", " ")),
+            ]
+        )
+        ui.timelineTable.setModel(self.timeline)
+        setup_table(ui.timelineTable, stretch_column=2)
+        ui.timelineTable.setColumnWidth(0, 120)
+        ui.timelineTable.setColumnWidth(1, 120)
+        ui.logButton.clicked.connect(self.log_conversation)
+        self.propose_menu = QMenu(self)
+        ui.proposeButton.setMenu(self.propose_menu)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh)
         ui.searchEdit.textChanged.connect(self._search_timer.start)
@@ -110,9 +136,35 @@ class PortfolioView(QWidget):
 
     # ---------------------------------------------------------------- data
 
+    def _filtered(self, rows: list[AccountRow]) -> list[AccountRow]:
+        """The quick filters of R11: priority, adoption opportunities, renewals, risk."""
+        key = self.ui.filterCombo.currentData()
+        rules = load_rules(self.db)
+        if key == "priority":
+            order = portfolio.priority_account_ids(self.db, 10)
+            by_id = {r.id: r for r in rows}
+            return [by_id[i] for i in order if i in by_id]
+        if key == "adoption":
+            self.opportunities = {
+                o.account_id: o
+                for o in portfolio.adoption_opportunities(self.db, rules.adoption_threshold_percent)
+            }
+            return sorted(
+                (r for r in rows if r.id in self.opportunities), key=lambda r: -r.paid_seats
+            )
+        if key == "renewal":
+            soon = portfolio.renewing_within(self.db, rules.renewal_soon_days)
+            by_id = {r.id: r for r in rows}
+            return [by_id[i] for i in soon if i in by_id]
+        if key == "at_risk":
+            return [r for r in rows if r.health in (Health.AT_RISK, Health.WATCH)]
+        return rows
+
     def refresh(self) -> None:
         keep = self.current_id
-        self.accounts.set_rows(portfolio.list_accounts(self.db, self.ui.searchEdit.text()))
+        self.accounts.set_rows(
+            self._filtered(portfolio.list_accounts(self.db, self.ui.searchEdit.text()))
+        )
         self.select_account(keep)
         if self.current_id is None:
             self.show_detail()
@@ -153,6 +205,7 @@ class PortfolioView(QWidget):
             self.admins.set_rows([])
             self.products.set_rows([])
             self.items.set_rows([])
+            self.timeline.set_rows([])
             ui.notesView.setPlainText("")
             return
         detail = portfolio.get_account(self.db, row.id)
@@ -187,9 +240,25 @@ class PortfolioView(QWidget):
         )
         open_items = workitems.list_items(self.db, open_only=True, account_id=a.id)
         self.items.set_rows(open_items)
-        ui.detailTabs.setTabText(2, f"Open items ({len(open_items)})")
+        ui.detailTabs.setTabText(2, f"Open ({len(open_items)})")
         ui.detailTabs.setTabText(0, f"Admins ({len(a.admins)})")
         ui.notesView.setPlainText(a.notes)
+        self.timeline.set_rows(commlog.timeline(self.db, a.id))
+        ui.detailTabs.setTabText(3, f"Timeline ({len(self.timeline.rows)})")
+        unused = sorted(
+            ((p.product_id, p.product.name) for p in a.products if p.bought and not p.in_use),
+            key=lambda t: t[1],
+        )
+        self.propose_menu.clear()
+        for product_id, name in unused:
+            action = self.propose_menu.addAction(name)
+            action.triggered.connect(lambda _=False, pid=product_id, n=name: self.propose(pid, n))
+        ui.proposeButton.setEnabled(bool(unused))
+        ui.proposeHint.setText(
+            f"{len(unused)} bought module(s) not in use: propose setting them up (R11)."
+            if unused
+            else "Every module bought is in use."
+        )
         ui.editAdminButton.setEnabled(bool(a.admins))
         ui.deleteAdminButton.setEnabled(bool(a.admins))
 
@@ -256,6 +325,25 @@ class PortfolioView(QWidget):
             self, "Delete admin", f"Remove {admin.name} from this account?", "Remove"
         ):
             portfolio.delete_admin(self.db, admin.id)
+            self.show_detail()
+
+    def propose(self, product_id: int, name: str) -> None:
+        """R11: one click makes the task "propose setting up X"."""
+        if self.current_id is None:
+            return
+        try:
+            workitems.propose_module_task(self.db, self.current_id, product_id)
+        except KnownError as exc:
+            messages.show_known(self, exc)
+            return
+        self.show_detail()
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(f"Task created: propose setting up {name}.", 8000)
+
+    def log_conversation(self) -> None:
+        dialog = QuickLogDialog(self.db, account_id=self.current_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_detail()
 
     def edit_item(self, index: object) -> None:

@@ -1,0 +1,428 @@
+"""The import framework shared by every format.
+
+An :class:`Importer` says which fields it understands, how to read its file
+(encodings, repeated headers, footers) and how to apply one row inside a
+session. :func:`run_import` does the rest:
+
+1. read and decode the file (a wrong encoding or a truncated file is a clear
+   error, never a half import);
+2. choose the column mapping: the one given, else the one remembered for this
+   format, else the importer's guess from the headers; required fields must be
+   mapped;
+3. apply every row inside ONE transaction, collecting per-row errors; any
+   error, a dry run, or a cancel rolls the whole transaction back, so the
+   database is exactly as before;
+4. on success remember the mapping for next time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sqlalchemy.orm import Session
+
+from csdesk.core.db import Database
+from csdesk.core.errors import KnownError, ValidationError
+from csdesk.core.progress import Cancelled, Progress
+from csdesk.core.settings import get_setting, set_setting
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_CELL = 100_000
+PROGRESS_EVERY = 250
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A field an importer understands; ``aliases`` are header names that map to it."""
+
+    name: str
+    label: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    multi: bool = False  # several columns (Jira repeats "Watchers", "Comment"...)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # the record's number as a user counts it: the header is row 1
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"Row {self.row}" + (f", column “{self.column}”" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    format: str
+    dry_run: bool
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        data["errors"] = [asdict(e) | {"text": str(e)} for e in self.errors]
+        return data
+
+    def summary(self) -> str:
+        verb = "would be" if self.dry_run or not self.written else "were"
+        head = (
+            f"{self.rows} rows read: {self.created} {verb} created, {self.updated} {verb} "
+            f"updated, {self.skipped} skipped."
+        )
+        if self.errors:
+            head += f" {len(self.errors)} error(s): nothing was imported."
+        return head
+
+
+@dataclass
+class ParsedFile:
+    """A decoded file: headers (in file order, repeats kept) and data rows."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int]  # the user-visible number of each data row
+    encoding: str
+    skipped_footer: int = 0
+
+
+Mapping_ = dict[str, list[int]]  # field name -> column indexes (several for multi fields)
+
+
+@dataclass
+class RowView:
+    """One data row seen through the mapping: values by field name."""
+
+    number: int
+    cells: Sequence[str]
+    mapping: Mapping_
+    headers: Sequence[str]
+
+    def get(self, name: str) -> str:
+        idx = self.mapping.get(name) or []
+        for i in idx:
+            if i < len(self.cells) and self.cells[i].strip():
+                return self.cells[i].strip()
+        return ""
+
+    def get_all(self, name: str) -> list[str]:
+        return [
+            self.cells[i].strip()
+            for i in self.mapping.get(name) or []
+            if i < len(self.cells) and self.cells[i].strip()
+        ]
+
+    def column(self, name: str) -> str:
+        """The header the field was read from, for error messages."""
+        idx = self.mapping.get(name) or []
+        return self.headers[idx[0]] if idx else name
+
+
+class RowProblem(Exception):
+    """Raised by an importer for one bad row; collected, never fatal by itself."""
+
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+        self.message = message
+
+
+class Importer:
+    """Base class: subclasses set kind/format/fields and implement apply_row."""
+
+    kind: ClassVar[str] = ""
+    format: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    fields: ClassVar[tuple[FieldSpec, ...]] = ()
+    encodings: ClassVar[tuple[str, ...]] = ("utf-8-sig",)
+
+    # ------------------------------------------------------------ reading
+
+    def decode(self, data: bytes) -> tuple[str, str]:
+        for enc in self.encodings:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                last = exc
+        raise KnownError(
+            f"The file is not in the expected text encoding ({', '.join(self.encodings)}): "
+            f"byte {last.start} cannot be read. Export it again as UTF-8 CSV."
+        )
+
+    def is_footer(self, cells: Sequence[str]) -> bool:
+        """Lines a tool appends after the data (Salesforce report footers)."""
+        return False
+
+    def read(self, path: Path) -> ParsedFile:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise KnownError(
+                    f"{path.name} is {size // 1_000_000} MB; csdesk imports files up to 200 MB."
+                )
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise KnownError(f"There is no file {path}.") from None
+        except IsADirectoryError:
+            raise KnownError(f"{path} is a folder, not a file.") from None
+        except PermissionError:
+            raise KnownError(f"csdesk is not allowed to read {path}.") from None
+        if b"\x00" in data[:4096]:
+            raise KnownError(f"{path.name} is not a text (CSV) file.")
+        text, encoding = self.decode(data)
+        return self.parse(text, encoding)
+
+    def parse(self, text: str, encoding: str) -> ParsedFile:
+        if not text.strip():
+            raise KnownError("The file is empty.")
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        try:
+            records = list(_numbered(reader))
+        except csv.Error as exc:
+            raise KnownError(
+                f"The file is not valid CSV near line {reader.line_num}: {exc}. "
+                "It may be truncated or not a CSV export."
+            ) from exc
+        # skip blank lines before the header
+        while records and not any(c.strip() for c in records[0][1]):
+            records.pop(0)
+        if not records:
+            raise KnownError("The file has no header row.")
+        _, headers = records[0]
+        headers = [h.strip() for h in headers]
+        body = records[1:]
+        # trailing footer lines (and blank lines) are dropped, from the end
+        skipped = 0
+        while body and (not any(c.strip() for c in body[-1][1]) or self.is_footer(body[-1][1])):
+            body.pop()
+            skipped += 1
+        rows, numbers = [], []
+        for number, cells in body:
+            if not any(c.strip() for c in cells):
+                continue
+            rows.append(cells)
+            numbers.append(number)
+        return ParsedFile(headers, rows, numbers, encoding, skipped)
+
+    # ------------------------------------------------------------ mapping
+
+    def guess_mapping(self, headers: Sequence[str]) -> Mapping_:
+        """Map fields to columns by name or alias, case- and space-insensitively."""
+        norm = [_norm(h) for h in headers]
+        mapping: Mapping_ = {}
+        for spec in self.fields:
+            names = {_norm(spec.name), _norm(spec.label), *(_norm(a) for a in spec.aliases)}
+            idx = [i for i, h in enumerate(norm) if h in names]
+            if idx:
+                mapping[spec.name] = idx if spec.multi else idx[:1]
+        return mapping
+
+    def sniff(self, headers: Sequence[str]) -> float:
+        """How sure this importer is that the headers are its format (0..1)."""
+        mapped = self.guess_mapping(headers)
+        required = [f for f in self.fields if f.required]
+        if any(f.name not in mapped for f in required):
+            return 0.0
+        return len(mapped) / max(len(self.fields), 1)
+
+    def check_mapping(self, mapping: Mapping_, headers: Sequence[str]) -> None:
+        missing = [f.label for f in self.fields if f.required and not mapping.get(f.name)]
+        if missing:
+            raise ValidationError(
+                "These required columns are missing or not mapped: "
+                + ", ".join(missing)
+                + f". The file's columns are: {', '.join(headers) or '(none)'}.",
+                "mapping",
+            )
+        for name, idx in mapping.items():
+            if any(i < 0 or i >= len(headers) for i in idx):
+                raise ValidationError(
+                    f"The mapping of {name} points past the file's columns.", "mapping"
+                )
+
+    # ------------------------------------------------------------ applying
+
+    def begin(self, session: Session, result: ImportResult) -> None:
+        """Called once before the rows (load lookups, e.g. existing records by external id)."""
+
+    def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, session: Session, result: ImportResult) -> None:
+        """Called once after the rows, still inside the transaction."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("_", " ").split())
+
+
+def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line number where it starts, as a spreadsheet user counts rows."""
+    for record_no, cells in enumerate(reader, start=1):
+        if any(len(c) > MAX_CELL for c in cells):
+            raise KnownError(
+                f"Row {record_no} has a cell longer than {MAX_CELL:,} characters; "
+                "this does not look like a real export."
+            )
+        yield record_no, cells
+
+
+class _Rollback(Exception):
+    pass
+
+
+def mapping_key(importer: Importer) -> str:
+    return f"import_mapping.{importer.kind}.{importer.format}"
+
+
+def remembered_mapping(db: Database, importer: Importer, headers: Sequence[str]) -> Mapping_ | None:
+    """The mapping used last time for this format, if it still fits the headers (by name)."""
+    saved = get_setting(db, mapping_key(importer))
+    if not isinstance(saved, dict):
+        return None
+    mapping: Mapping_ = {}
+    for name, header_names in saved.items():
+        idx = [i for i, h in enumerate(headers) if h in set(header_names)]
+        if idx:
+            mapping[name] = idx
+    return mapping or None
+
+
+def remember_mapping(
+    db: Database, importer: Importer, mapping: Mapping_, headers: Sequence[str]
+) -> None:
+    set_setting(
+        db,
+        mapping_key(importer),
+        {name: sorted({headers[i] for i in idx}) for name, idx in mapping.items()},
+    )
+
+
+def resolve_mapping(
+    db: Database, importer: Importer, parsed: ParsedFile, mapping: Mapping_ | None = None
+) -> Mapping_:
+    chosen = (
+        mapping
+        or remembered_mapping(db, importer, parsed.headers)
+        or importer.guess_mapping(parsed.headers)
+    )
+    importer.check_mapping(chosen, parsed.headers)
+    return chosen
+
+
+def preview(
+    importer: Importer, parsed: ParsedFile, mapping: Mapping_, limit: int = 20
+) -> list[dict[str, str]]:
+    """The first rows as the import will read them (for the wizard's preview)."""
+    out = []
+    for number, cells in list(zip(parsed.row_numbers, parsed.rows, strict=True))[:limit]:
+        view = RowView(number, cells, mapping, parsed.headers)
+        out.append({f.name: " | ".join(view.get_all(f.name)) for f in importer.fields})
+    return out
+
+
+def run_import(
+    db: Database,
+    importer: Importer,
+    path: Path,
+    mapping: Mapping_ | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    parsed: ParsedFile | None = None,
+    max_errors: int = 200,
+) -> ImportResult:
+    """Import ``path`` all-or-nothing; see the module docstring."""
+    parsed = parsed or importer.read(path)
+    chosen = resolve_mapping(db, importer, parsed, mapping)
+    result = ImportResult(importer.kind, importer.format, dry_run, rows=len(parsed.rows))
+    if parsed.skipped_footer:
+        result.notes.append(f"Skipped {parsed.skipped_footer} footer line(s) after the data.")
+    total = len(parsed.rows)
+    progress = progress or Progress()
+    try:
+        with db.session() as s:
+            importer.begin(s, result)
+            for n, (number, cells) in enumerate(zip(parsed.row_numbers, parsed.rows, strict=True)):
+                if n % PROGRESS_EVERY == 0:
+                    progress.update(n, total)
+                view = RowView(number, cells, chosen, parsed.headers)
+                try:
+                    with s.begin_nested():
+                        importer.apply_row(s, view, result)
+                except RowProblem as problem:
+                    result.errors.append(RowError(number, problem.column, problem.message))
+                except ValidationError as exc:
+                    result.errors.append(
+                        RowError(number, view.column(exc.field) if exc.field else "", exc.message)
+                    )
+                if len(result.errors) >= max_errors:
+                    result.notes.append(f"Stopped after {max_errors} errors.")
+                    break
+            importer.finish(s, result)
+            progress.update(total, total)
+            if result.errors or dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except Cancelled:
+        result.notes.append("Cancelled: nothing was imported.")
+        raise
+    result.written = not (result.errors or dry_run)
+    if result.written:
+        remember_mapping(db, importer, chosen, parsed.headers)
+    return result
+
+
+ImporterFactory = Callable[[], Importer]
+REGISTRY: dict[tuple[str, str], ImporterFactory] = {}
+
+
+def register(cls: type[Importer]) -> type[Importer]:
+    REGISTRY[(cls.kind, cls.format)] = cls
+    return cls
+
+
+def detect(kind: str, headers: Sequence[str]) -> Importer:
+    """The best importer of ``kind`` for these headers; KnownError when none fits."""
+    candidates = [f() for (k, _), f in REGISTRY.items() if k == kind]
+    scored = sorted(
+        ((imp.sniff(headers), imp.format, imp) for imp in candidates),
+        reverse=True,
+        key=lambda t: (t[0], t[1]),
+    )
+    if not scored or scored[0][0] <= 0:
+        formats = ", ".join(sorted(imp.format for imp in candidates)) or "none"
+        raise KnownError(
+            f"csdesk does not recognise these columns as a {kind} export ({formats}). "
+            "Choose the format and map the columns yourself."
+        )
+    return scored[0][2]
+
+
+def importer_for(kind: str, fmt: str) -> Importer:
+    factory = REGISTRY.get((kind, fmt))
+    if factory is None:
+        known = ", ".join(f for k, f in REGISTRY if k == kind) or "none"
+        raise KnownError(f"csdesk cannot import {kind} from {fmt} files (known: {known}).")
+    return factory()
+
+
+def as_mapping(raw: Mapping[str, Sequence[int]]) -> Mapping_:
+    return {k: list(v) for k, v in raw.items()}
