@@ -140,3 +140,31 @@ def test_today_refuses_a_bad_clock(tmp_path: Path) -> None:
     result = csdesk("--data-dir", str(tmp_path), "today", "--at", "next tuesday")
     assert result.returncode == 2
     assert "is not a date and time like 2026-11-23T09:00" in result.stderr
+
+
+def test_export_each_kind_from_the_demo(tmp_path: Path) -> None:
+    import csv as csv_module
+
+    data = tmp_path / "d"
+    for kind, fmt in (("accounts", "csv"), ("tasks", "json"), ("log", "csv"), ("directory", "vcf")):
+        out = tmp_path / f"{kind}.{fmt}"
+        result = csdesk(
+            "--data-dir", str(data), "--demo", "export", kind, "--format", fmt, "-o", str(out)
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.exists() and out.stat().st_size > 0
+    text = (tmp_path / "accounts.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv_module.DictReader(text.splitlines()))
+    assert len(rows) >= 25 and "name" in rows[0]
+    assert json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))["count"] >= 60
+    assert (tmp_path / "directory.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") >= 10
+
+
+def test_export_refuses_unknown_account_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    result = csdesk(
+        "--data-dir", str(tmp_path / "d"), "--demo", "export", "log", "-o", str(out), "--account", "Nobody Inc"
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Nobody Inc" in result.stderr
+    assert not out.exists()
