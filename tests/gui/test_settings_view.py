@@ -305,3 +305,16 @@ def test_an_unusable_saved_calendar_is_explained(qtbot: QtBot, db: Database) -> 
     assert "The saved business calendar cannot be used" in view.error_text
     assert "Mars/Olympus_Mons" in view.error_text
     assert view.ui.timezoneCombo.currentText() == "UTC"
+
+
+def test_adoption_and_renewal_thresholds_are_saved(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from csdesk.core.rules import load_rules
+    from csdesk.gui.views.settings import SettingsView
+
+    view = SettingsView(db)
+    qtbot.addWidget(view)
+    view.ui.adoptionSpin.setValue(45)
+    view.ui.renewalSpin.setValue(60)
+    assert view.save()
+    rules = load_rules(db)
+    assert (rules.adoption_threshold_percent, rules.renewal_soon_days) == (45, 60)

@@ -463,10 +463,46 @@ class Ui_SettingsView(object):
 
         self.responseGrid.addWidget(self.highLoadUnitLabel, 2, 2, 1, 1)
 
+        self.adoptionLabel = QLabel(self.responseBox)
+        self.adoptionLabel.setObjectName(u"adoptionLabel")
+
+        self.responseGrid.addWidget(self.adoptionLabel, 3, 0, 1, 1)
+
+        self.adoptionSpin = QSpinBox(self.responseBox)
+        self.adoptionSpin.setObjectName(u"adoptionSpin")
+        self.adoptionSpin.setMinimum(1)
+        self.adoptionSpin.setMaximum(100)
+        self.adoptionSpin.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+
+        self.responseGrid.addWidget(self.adoptionSpin, 3, 1, 1, 1)
+
+        self.adoptionUnitLabel = QLabel(self.responseBox)
+        self.adoptionUnitLabel.setObjectName(u"adoptionUnitLabel")
+
+        self.responseGrid.addWidget(self.adoptionUnitLabel, 3, 2, 1, 1)
+
+        self.renewalLabel = QLabel(self.responseBox)
+        self.renewalLabel.setObjectName(u"renewalLabel")
+
+        self.responseGrid.addWidget(self.renewalLabel, 4, 0, 1, 1)
+
+        self.renewalSpin = QSpinBox(self.responseBox)
+        self.renewalSpin.setObjectName(u"renewalSpin")
+        self.renewalSpin.setMinimum(1)
+        self.renewalSpin.setMaximum(730)
+        self.renewalSpin.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+
+        self.responseGrid.addWidget(self.renewalSpin, 4, 1, 1, 1)
+
+        self.renewalUnitLabel = QLabel(self.responseBox)
+        self.renewalUnitLabel.setObjectName(u"renewalUnitLabel")
+
+        self.responseGrid.addWidget(self.renewalUnitLabel, 4, 2, 1, 1)
+
         self.remindersCheck = QCheckBox(self.responseBox)
         self.remindersCheck.setObjectName(u"remindersCheck")
 
-        self.responseGrid.addWidget(self.remindersCheck, 3, 0, 1, 3)
+        self.responseGrid.addWidget(self.remindersCheck, 5, 0, 1, 3)
 
         self.responseGrid.setColumnStretch(2, 1)
 
@@ -588,6 +624,8 @@ class Ui_SettingsView(object):
         self.staleLabel.setBuddy(self.staleSpin)
         self.nearBreachLabel.setBuddy(self.nearBreachSpin)
         self.highLoadLabel.setBuddy(self.highLoadSpin)
+        self.adoptionLabel.setBuddy(self.adoptionSpin)
+        self.renewalLabel.setBuddy(self.renewalSpin)
         self.supportEmailLabel.setBuddy(self.supportEmailEdit)
         self.supportPhoneLabel.setBuddy(self.supportPhoneEdit)
 #endif // QT_CONFIG(shortcut)
@@ -652,6 +690,12 @@ class Ui_SettingsView(object):
         self.highLoadLabel.setText(QCoreApplication.translate("SettingsView", u"High &load:", None))
         self.highLoadSpin.setSuffix("")
         self.highLoadUnitLabel.setText(QCoreApplication.translate("SettingsView", u"open items or more: suggest warning clients", None))
+        self.adoptionLabel.setText(QCoreApplication.translate("SettingsView", u"&Adoption:", None))
+        self.adoptionSpin.setSuffix(QCoreApplication.translate("SettingsView", u" %", None))
+        self.adoptionUnitLabel.setText(QCoreApplication.translate("SettingsView", u"of modules used or less: an opportunity", None))
+        self.renewalLabel.setText(QCoreApplication.translate("SettingsView", u"Re&newal soon:", None))
+        self.renewalSpin.setSuffix(QCoreApplication.translate("SettingsView", u" days", None))
+        self.renewalUnitLabel.setText(QCoreApplication.translate("SettingsView", u"or less to the renewal date", None))
         self.remindersCheck.setText(QCoreApplication.translate("SettingsView", u"Show desktop &reminders for overdue and escalation-due items", None))
         self.slaBox.setTitle(QCoreApplication.translate("SettingsView", u"SLA targets", None))
         self.contactsBox.setTitle(QCoreApplication.translate("SettingsView", u"Support contacts", None))

@@ -268,7 +268,13 @@ class SettingsView(QWidget):
             edit.timeChanged.connect(self._edited)
         for hours in self.am_spins.values():
             hours.valueChanged.connect(self._edited)
-        for spin in (ui.staleSpin, ui.nearBreachSpin, ui.highLoadSpin):
+        for spin in (
+            ui.staleSpin,
+            ui.nearBreachSpin,
+            ui.highLoadSpin,
+            ui.adoptionSpin,
+            ui.renewalSpin,
+        ):
             spin.valueChanged.connect(self._edited)
         for line in (ui.supportEmailEdit, ui.supportPhoneEdit):
             line.textChanged.connect(self._edited)
@@ -344,6 +350,8 @@ class SettingsView(QWidget):
             "stale": ui.staleSpin,
             "near_breach": ui.nearBreachSpin,
             "high_load": ui.highLoadSpin,
+            "adoption": ui.adoptionSpin,
+            "renewal_soon": ui.renewalSpin,
             "sla": ui.slaTable,
             "kind": ui.kindsTable,
             "new_kind": ui.newKindEdit,
@@ -419,6 +427,8 @@ class SettingsView(QWidget):
         self.ui.staleSpin.setValue(cfg.stale_after_days)
         self.ui.nearBreachSpin.setValue(cfg.near_breach_percent)
         self.ui.highLoadSpin.setValue(cfg.high_load_threshold)
+        self.ui.adoptionSpin.setValue(cfg.adoption_threshold_percent)
+        self.ui.renewalSpin.setValue(cfg.renewal_soon_days)
         self.ui.remindersCheck.setChecked(cfg.reminders)
 
     def _load_policies(self) -> None:
@@ -631,6 +641,8 @@ class SettingsView(QWidget):
             near_breach_percent=ui.nearBreachSpin.value(),
             high_load_threshold=ui.highLoadSpin.value(),
             reminders=ui.remindersCheck.isChecked(),
+            adoption_threshold_percent=ui.adoptionSpin.value(),
+            renewal_soon_days=ui.renewalSpin.value(),
         )
 
     def save(self) -> bool:
