@@ -51,12 +51,20 @@ def known_revisions() -> set[str]:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin:
+    # otherwise a SAVEPOINT opened before any write starts no real transaction
+    # and its RELEASE commits - which would break all-or-nothing imports.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def sqlite_url(path: Path) -> str:
@@ -173,6 +181,7 @@ def open_database(url: str, backup_dir: Path | None = None, migrate: bool = True
     engine = create_engine(url)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()

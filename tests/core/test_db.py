@@ -355,3 +355,20 @@ def test_a_foreign_sqlite_file_is_refused_untouched(app_paths: AppPaths) -> None
     finally:
         con.close()
     assert tables == ["recipes"]
+
+
+def test_a_savepoint_inside_a_rolled_back_transaction_writes_nothing(db: Database) -> None:
+    """pysqlite would commit on RELEASE SAVEPOINT without an explicit BEGIN (imports rely on this)."""
+    from sqlalchemy import func, select
+
+    from csdesk.core.models import Product
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), db.session() as s:
+        with s.begin_nested():
+            s.add(Product(name="Scheduling"))
+        raise Undo
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Product)) == 0
