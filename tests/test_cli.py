@@ -168,3 +168,43 @@ def test_export_refuses_unknown_account_and_writes_nothing(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "Nobody Inc" in result.stderr
     assert not out.exists()
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "imports"
+
+
+def test_import_dry_run_then_import_then_reimport(tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    source = str(FIXTURES / "salesforce_accounts.csv")
+    dry = csdesk("--data-dir", data, "import", "accounts", source, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["created"] == 12
+    info = json.loads(csdesk("--data-dir", data, "info", "--json").stdout)
+    assert info["counts"]["accounts"] == 0  # a dry run writes nothing
+    real = csdesk("--data-dir", data, "import", "accounts", source)
+    assert real.returncode == 0 and "12 were created" in real.stdout
+    again = json.loads(csdesk("--data-dir", data, "import", "accounts", source, "--json").stdout)
+    assert (again["created"], again["updated"]) == (0, 0)
+    info = json.loads(csdesk("--data-dir", data, "info", "--json").stdout)
+    assert info["counts"]["accounts"] == 12
+
+
+def test_import_with_bad_rows_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    result = csdesk(
+        "--data-dir", data, "import", "accounts", str(FIXTURES / "salesforce_bad_date.csv")
+    )
+    assert result.returncode == 1
+    assert "Row 4, column “Renewal Date”" in result.stderr
+    assert "nothing was imported" in result.stdout
+    info = json.loads(csdesk("--data-dir", data, "info", "--json").stdout)
+    assert info["counts"]["accounts"] == 0
+
+
+def test_import_of_a_truncated_file_is_explained(tmp_path: Path) -> None:
+    result = csdesk(
+        "--data-dir", str(tmp_path), "import", "accounts", str(FIXTURES / "salesforce_truncated.csv"),
+        "--format", "salesforce",
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.startswith("csdesk: ")

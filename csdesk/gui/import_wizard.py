@@ -170,6 +170,7 @@ class ImportWizard(QWizard):
             assert isinstance(combo, QComboBox)
             i = combo.currentData()
             if i is None or i == NOT_MAPPED:
+                mapping[spec.name] = []  # deliberately not imported (remembered as such)
                 continue
             # repeated columns (Jira's Watchers, Comment...) are all read for a multi field
             mapping[spec.name] = (
@@ -189,6 +190,8 @@ class ImportWizard(QWizard):
             if f.name in self.mapping
         ]
         self.preview_model.set_rows(rows)
+        for col in range(len(self.preview_model.columns)):
+            ui.previewTable.setColumnWidth(col, 220 if col == 0 else 120)
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
             self.dry = base.run_import(
@@ -204,7 +207,7 @@ class ImportWizard(QWizard):
         for e in self.dry.errors:
             ui.errorsList.addItem(str(e))
         for note in self.dry.notes:
-            ui.errorsList.addItem(note)
+            ui.errorsList.addItem(f"Note: {note}")
         ui.dryRunLabel.setText(
             f"<b>{self.dry.summary()}</b>"
             + (

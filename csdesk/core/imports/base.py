@@ -293,14 +293,20 @@ def mapping_key(importer: Importer) -> str:
 
 
 def remembered_mapping(db: Database, importer: Importer, headers: Sequence[str]) -> Mapping_ | None:
-    """The mapping used last time for this format, if it still fits the headers (by name)."""
+    """The mapping used last time for this format, matched to these headers by name.
+
+    A field saved with no column (``[]``) was deliberately left unmapped and stays so.
+    """
     saved = get_setting(db, mapping_key(importer))
     if not isinstance(saved, dict):
         return None
     mapping: Mapping_ = {}
     for name, header_names in saved.items():
-        idx = [i for i, h in enumerate(headers) if h in set(header_names)]
-        if idx:
+        if not isinstance(header_names, list):
+            continue
+        wanted = set(header_names)
+        idx = [i for i, h in enumerate(headers) if h in wanted]
+        if idx or not header_names:
             mapping[name] = idx
     return mapping or None
 
@@ -315,13 +321,21 @@ def remember_mapping(
     )
 
 
+def suggested_mapping(db: Database, importer: Importer, headers: Sequence[str]) -> Mapping_:
+    """The importer's guess from the headers, overridden by what the user chose last time.
+
+    Merging (rather than preferring the remembered mapping whole) means a wider
+    file than last time still has its extra columns read.
+    """
+    return {**importer.guess_mapping(headers), **(remembered_mapping(db, importer, headers) or {})}
+
+
 def resolve_mapping(
     db: Database, importer: Importer, parsed: ParsedFile, mapping: Mapping_ | None = None
 ) -> Mapping_:
+    """The mapping to import with: the caller's, else the suggestion; ``[]`` means unmapped."""
     chosen = (
-        mapping
-        or remembered_mapping(db, importer, parsed.headers)
-        or importer.guess_mapping(parsed.headers)
+        dict(mapping) if mapping is not None else suggested_mapping(db, importer, parsed.headers)
     )
     importer.check_mapping(chosen, parsed.headers)
     return chosen

@@ -1,0 +1,1128 @@
+"""Jira Service Desk tickets from a CSV export (seed 003), and what tracker imports share.
+
+A Jira CSV export ("Export > CSV (all fields)") repeats a header once per value
+(``Watchers``, ``Comment``, ``Labels``, ``Component/s``) and names custom fields
+``Custom field (Account Manager)``. Each row becomes a ticket keyed by its issue
+key (``source="jira"``): importing the same export again updates the tickets and
+adds only the comments not seen before.
+
+:class:`TrackerImporter` holds what the Jira and the Teamwork importers share:
+finding accounts and colleagues by name (creating the missing ones, with a
+note), R2 assignees, statuses through the state machine, dates in a chosen
+time zone, the category guessed from labels, and notes summarised per run.
+
+Decisions, so that the import does what a CSM would do by hand:
+
+* An organisation that is not in the portfolio becomes a new account, with a
+  note ("Created account X from the Jira organisation"); so does a missing
+  account manager or regional manager (a new colleague with that role).
+* R6: when the account manager is also the regional manager, the regional
+  manager field takes the escalation fallback manager; with no fallback in the
+  Directory the row is refused with the state machine's explanation.
+* R7 (seed 003: "DO NOT add the AM to this field when they are added as a
+  watcher"): an AM who is also a watcher stays a follower and the Account
+  Manager field is left empty, with a note. Except when the ticket waits on
+  its account manager or on management: that status needs the AM field (seed
+  003's request procedure), so there the AM field wins and the AM is not made
+  a follower.
+* New tickets get their status through ``apply_status(creating=True)``, so a
+  ticket "Waiting for Account Manager" without an AM is refused with the state
+  machine's message. On a re-import a changed status goes through the state
+  machine when the move is allowed (keeping R9's prior waiting status);
+  otherwise it is recorded as it happened in Jira (the import reflects
+  reality), still with the target status's own requirements.
+* R2: assignees are the Jira assignee when the Directory knows them, plus me
+  and my CSS; a row with nobody at all to assign is refused. A re-import never
+  removes an assignee or a follower added in csdesk.
+* Comments become communication-log entries (ticket comment), inbound when
+  the reporter (or a portal customer) wrote them, outbound when I, my CSS,
+  support or the assignee did - internal when such a comment tags someone, as
+  seed 003 asks the AM - and internal for other colleagues (AM, RM, watchers);
+  the latest outbound comment counts as the last follow-up (R4). Comments are
+  matched on (ticket, time, text), so a re-import adds none twice.
+* The status time (and R8's escalation clock) is the ticket's ``Updated`` time,
+  the best the export tells; ``done_at`` is ``Resolved``. Jira's ``Due date`` is
+  a calendar day: a bare date (or one at 12:00 AM) means the end of that day.
+* Empty cells on a re-import leave csdesk's value (due date, account, priority)
+  alone; the category is only guessed while it is still "General".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from csdesk.core.enums import (
+    Category,
+    Channel,
+    Direction,
+    ItemEventKind,
+    ItemType,
+    Priority,
+    Role,
+    Status,
+)
+from csdesk.core.errors import KnownError, ValidationError
+from csdesk.core.imports.base import (
+    FieldSpec,
+    Importer,
+    ImportResult,
+    RowProblem,
+    RowView,
+    register,
+)
+from csdesk.core.models import (
+    Account,
+    Colleague,
+    ColleagueRole,
+    CommLogEntry,
+    ItemEvent,
+    WorkItem,
+    utcnow,
+)
+from csdesk.core.validation import clean_text
+from csdesk.core.workflow import WAITING_ON_MANAGERS, apply_status, resolve_regional_manager
+
+UTC = dt.UTC
+MAX_DESCRIPTION = 50_000
+MAX_SHOWN_KEYS = 8
+BATCH = 500  # new items inserted together
+
+# ------------------------------------------------------------------ helpers
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def norm_name(text: str) -> str:
+    """A name as compared: NFC, single spaces, case-folded ("Zoë  Brandão" = "zoë brandão")."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def short(text: str, limit: int = 60) -> str:
+    one = _SPACE.sub(" ", text).strip()
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_DAY_TIME = re.compile(
+    r"^(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2}|[^\W\d_]{3,9}\.?)(?P=sep)(?P<c>\d{1,4})"
+    r"(?:(?:\s+|\s*,\s*|T)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?$"
+)
+_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d")
+
+DATE_ORDERS = ("DMY", "MDY")
+# An Atlassian account id of a licensed user (an agent, an AM); portal customers are "qm:...".
+_AGENT_ID = re.compile(r"^(?:[0-9a-f]{24}|\d{6}:[0-9a-f-]{36})$")
+
+
+@dataclass(frozen=True)
+class When:
+    """A parsed date or time: the UTC instant, and whether the text was a bare date."""
+
+    at: dt.datetime
+    date_only: bool
+    local: dt.datetime  # the wall-clock time in the import's zone (for end-of-day)
+    naive: bool = True  # the text gave no offset: it was read in the import's zone
+
+
+def parse_when(text: str, zone: ZoneInfo, date_order: str = "DMY", examples: str = "") -> When:
+    """Read a date or date-time as Jira and Teamwork export them; naive times are in ``zone``.
+
+    Understands ``20/Nov/26 2:15 PM``, ``20/Nov/26 14:15``, ``20/11/2026`` (day or month
+    first, as ``date_order`` says), ``2026-11-20``, ISO 8601 with an offset and
+    ``20261120``. Raises ValueError with a sentence for the user.
+    """
+    raw = text.strip()
+    hint = f" (expected for example {examples})" if examples else ""
+    if _ISO_START.match(raw) or raw.endswith("Z"):
+        try:
+            parsed = dt.datetime.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(f"“{raw}” is not a date and time csdesk can read{hint}.") from None
+        return _finish(parsed, zone, date_only=False)
+    compact = _COMPACT.match(raw)
+    if compact:
+        y, m, d = int(compact["y"]), int(compact["m"]), int(compact["d"])
+        return _finish(_build(raw, y, m, d, 0, 0, 0, "", hint), zone, date_only=True)
+    match = _DAY_TIME.match(raw)
+    if not match:
+        raise ValueError(f"“{raw}” is not a date csdesk can read{hint}.")
+    a, b, c = match["a"], match["b"], match["c"]
+    if not b.isdigit():
+        month = _MONTHS.get(b.rstrip(".").casefold())
+        if month is None or len(a) > 2:
+            raise ValueError(f"“{raw}” is not a date csdesk can read{hint}.")
+        day, year = int(a), _year(c)
+    elif len(a) == 4:  # 2026/11/20
+        year, month, day = int(a), int(b), int(c)
+    elif len(a) > 2 or len(c) == 3 or len(c) == 1:
+        raise ValueError(f"“{raw}” is not a date csdesk can read{hint}.")
+    else:
+        first, second, year = int(a), int(b), _year(c)
+        day, month = (first, second) if date_order == "DMY" else (second, first)
+        if not (1 <= month <= 12 and 1 <= day <= 31) and 1 <= day <= 12 and 1 <= month <= 31:
+            named = "day-month-year" if date_order == "DMY" else "month-day-year"
+            other = "MDY (month first)" if date_order == "DMY" else "DMY (day first)"
+            raise ValueError(
+                f"“{raw}” is not a valid {named} date: there is no month {month}. If the "
+                f"export writes dates the other way round, import it with the date order {other}."
+            )
+    hour = int(match["h"]) if match["h"] else 0
+    minute = int(match["m"]) if match["m"] else 0
+    second_ = int(match["s"]) if match["s"] else 0
+    parsed = _build(raw, year, month, day, hour, minute, second_, match["ampm"] or "", hint)
+    return _finish(parsed, zone, date_only=match["h"] is None)
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def _build(
+    raw: str, y: int, m: int, d: int, hh: int, mm: int, ss: int, ampm: str, hint: str
+) -> dt.datetime:
+    if ampm:
+        if not 1 <= hh <= 12:
+            raise ValueError(f"“{raw}”: {hh} is not an hour of a 12-hour clock{hint}.")
+        hh = hh % 12 + (12 if ampm[0] in "Pp" else 0)
+    try:
+        return dt.datetime(y, m, d, hh, mm, ss)
+    except ValueError as exc:
+        raise ValueError(f"“{raw}” is not a real date or time ({exc}){hint}.") from None
+
+
+def _finish(parsed: dt.datetime, zone: ZoneInfo, date_only: bool) -> When:
+    naive = parsed.tzinfo is None
+    local = parsed.replace(tzinfo=zone) if naive else parsed.astimezone(zone)
+    return When(local.astimezone(UTC), date_only, local, naive)
+
+
+def end_of_day(when: When) -> dt.datetime:
+    """A due *day* as an instant: 23:59 of that day in the import's zone."""
+    day_end = dt.datetime.combine(when.local.date(), dt.time(23, 59), when.local.tzinfo)
+    return day_end.astimezone(UTC)
+
+
+# The categories in the enum's order, which is the order of seriousness (R14):
+# when labels suggest several, the most serious wins.
+_CATEGORY_WORDS: dict[Category, tuple[str, ...]] = {
+    Category.ESCALATION: ("escalation", "escalated", "escalate", "urgent"),
+    Category.REGULATORY_COMPLIANCE: (
+        "regulatory",
+        "compliance",
+        "accreditation",
+        "audit",
+        "jointcommission",
+    ),
+    Category.HIGH_RISK_BUG: ("highriskbug", "criticalbug", "sev1", "outage", "dataloss"),
+    Category.CREDENTIALING: ("credentialing", "credential", "credentials", "license"),
+    Category.LOGIN_PROBLEM: ("login", "logon", "signin", "password", "lockout", "locked"),
+    Category.MEDIUM_RISK_BUG: ("bug", "defect", "error", "broken", "sev2"),
+    Category.SSO_INTEGRATION: ("sso", "saml", "okta", "adfs", "azuread", "scim"),
+    Category.BACKGROUND_CHECK: ("backgroundcheck", "background", "screening"),
+    Category.LEARNING_COMPLIANCE: ("lms", "learning", "courses", "course"),
+    Category.CUSTOM_COURSEWORK: ("customcourse", "coursework", "customcontent"),
+    Category.TRAINING: ("training", "webinar", "howto"),
+    Category.SETUP: ("setup", "onboarding", "implementation", "configuration", "config"),
+    Category.REPORT: ("report", "reports", "reporting", "export"),
+    Category.TEMPLATE_UPLOAD: ("template", "templates", "upload"),
+    Category.INTEGRATION_HELP: ("integration", "api", "hris", "webhook"),
+    Category.WEBSITE: ("website", "careers", "careerpage"),
+    Category.CONTENT: ("content", "copy", "translation"),
+    Category.FEATURE_REQUEST: ("feature", "featurerequest", "enhancement", "idea"),
+    Category.BILLING: ("billing", "invoice", "invoices", "payment", "renewal"),
+}
+_WORD_TO_CATEGORY = {w: c for c, words in _CATEGORY_WORDS.items() for w in words}
+_ORDER = {c: i for i, c in enumerate(Category)}
+
+
+def guess_category(words: Iterable[str]) -> Category:
+    """The most serious category a label, component or tag suggests; General by default.
+
+    Each label is read whole ("high-risk-bug" -> "highriskbug") and word by word.
+    """
+    found: set[Category] = set()
+    for text in words:
+        parts = [p for p in re.split(r"[^0-9a-z]+", text.casefold()) if p]
+        for token in ["".join(parts), *parts]:
+            category = _WORD_TO_CATEGORY.get(token)
+            if category is not None:
+                found.add(category)
+    return min(found, key=_ORDER.__getitem__) if found else Category.GENERAL
+
+
+# ------------------------------------------------------------------ shared base
+
+
+class TrackerImporter(Importer):
+    """Tickets or tasks from a tracker's CSV export; subclasses read their own columns.
+
+    Attributes a caller may set (or pass to the constructor): ``timezone`` (an IANA
+    zone name; times without an offset are read in it, UTC by default) and
+    ``date_order`` ("DMY" or "MDY", for numeric dates such as 04/11/2026).
+    """
+
+    source: ClassVar[str] = ""
+    tool: ClassVar[str] = ""  # "Jira", for messages
+    noun: ClassVar[str] = "item"  # "ticket", for messages
+    item_type: ClassVar[ItemType] = ItemType.TASK
+    channel: ClassVar[Channel] = Channel.TASK_TOOL
+    date_examples: ClassVar[str] = ""
+
+    def __init__(self, timezone: str = "UTC", date_order: str = "DMY") -> None:
+        self.timezone = timezone
+        self.date_order = date_order
+
+    # ---------------------------------------------------------- run state
+
+    def begin(self, session: Session, result: ImportResult) -> None:
+        self._zone = self._check_zone()
+        if self.date_order.upper() not in DATE_ORDERS:
+            raise KnownError(
+                f"The date order must be DMY (day first) or MDY (month first), not "
+                f"“{self.date_order}”."
+            )
+        self._order = self.date_order.upper()
+        self._now = utcnow()
+        self._actor = f"{self.tool} import"
+        self._existing: dict[str, int] = {
+            key: item_id
+            for key, item_id in session.execute(
+                select(WorkItem.external_key, WorkItem.id).where(WorkItem.source == self.source)
+            )
+            if key is not None
+        }
+        self._seen: dict[str, int] = {}
+        self._accounts: dict[str, list[Account]] = defaultdict(list)
+        for account in session.scalars(select(Account).order_by(Account.id)):
+            self._accounts[norm_name(account.name)].append(account)
+        self._people: dict[str, list[Colleague]] = defaultdict(list)
+        self._emails: dict[str, list[Colleague]] = defaultdict(list)
+        colleagues = session.scalars(
+            select(Colleague).options(selectinload(Colleague.roles)).order_by(Colleague.id)
+        ).all()
+        for c in colleagues:
+            self._people[norm_name(c.name)].append(c)
+            if c.email:
+                self._emails[c.email.casefold()].append(c)
+        self._defaults = [c for c in colleagues if c.active and c.role_set & {Role.ME, Role.CSS}]
+        self._defaults.sort(key=lambda c: (Role.ME not in c.role_set, c.id))
+        self._ours = {c.id for c in colleagues if c.role_set & {Role.ME, Role.CSS, Role.SUPPORT}}
+        self._notes: dict[str, list[str]] = defaultdict(list)
+        self._note_order: list[str] = []
+        self._unchanged = 0
+        self._no_key = 0
+        self._pending: list[object] = []
+
+    def _check_zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.timezone or "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise KnownError(
+                f"“{self.timezone}” is not a time zone csdesk knows: use a name such as "
+                "UTC, Europe/Berlin or America/New_York."
+            ) from None
+
+    def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
+        # Whatever this row adds to the lookups is undone if the row fails, so a later
+        # row never meets an account or colleague whose savepoint was rolled back.
+        self._undo: list[Callable[[], object]] = []
+        self._row_notes: list[tuple[str, str]] = []
+        self._row_new: list[object] = []
+        try:
+            self.apply_item(session, row, result)
+            session.flush()
+        except BaseException:
+            for undo in reversed(self._undo):
+                undo()
+            raise
+        self._pending.extend(self._row_new)
+        if len(self._pending) >= BATCH:
+            session.add_all(self._pending)
+            self._pending.clear()
+        for headline, key in self._row_notes:
+            if headline not in self._notes:
+                self._note_order.append(headline)
+            self._notes[headline].append(key)
+
+    def apply_item(self, session: Session, row: RowView, result: ImportResult) -> None:
+        raise NotImplementedError
+
+    def finish(self, session: Session, result: ImportResult) -> None:
+        session.add_all(self._pending)
+        self._pending.clear()
+        session.flush()
+        for headline in self._note_order:
+            keys = list(dict.fromkeys(k for k in self._notes[headline] if k))
+            if not keys:
+                result.notes.append(headline + ".")
+                continue
+            shown = ", ".join(keys[:MAX_SHOWN_KEYS])
+            more = f" and {len(keys) - MAX_SHOWN_KEYS} more" if len(keys) > MAX_SHOWN_KEYS else ""
+            result.notes.append(f"{headline} ({shown}{more}).")
+        if self._unchanged:
+            result.notes.append(
+                f"{self._unchanged} {self.noun}(s) were already up to date (counted as skipped)."
+            )
+        if self._no_key:
+            result.notes.append(
+                f"{self._no_key} {self.noun}(s) had no id in {self.tool}: importing the file "
+                "again would create them again."
+            )
+
+    def note(self, headline: str, key: str = "") -> None:
+        self._row_notes.append((headline, key))
+
+    # ---------------------------------------------------------- reading cells
+
+    def when(self, row: RowView, name: str) -> When | None:
+        text = row.get(name)
+        if not text:
+            return None
+        try:
+            return parse_when(text, self._zone, self._order, self.date_examples)
+        except ValueError as exc:
+            raise RowProblem(row.column(name), str(exc)) from None
+
+    def due(self, row: RowView, name: str) -> dt.datetime | None:
+        when = self.when(row, name)
+        if when is None:
+            return None
+        if when.date_only or (when.naive and when.local.time() == dt.time()):
+            return end_of_day(when)
+        return when.at
+
+    def key_of(self, row: RowView, name: str, label: str) -> str | None:
+        key = row.get(name)
+        if not key:
+            return None
+        if len(key) > 64 or any(ch.isspace() for ch in key):
+            raise RowProblem(
+                row.column(name),
+                f"“{short(key)}” is not a {self.tool} {label}: it should be one short word "
+                "such as ABC-123. Is the right column mapped?",
+            )
+        earlier = self._seen.get(key)
+        if earlier is not None:
+            raise RowProblem(
+                row.column(name),
+                f"{key} appears twice in this file (also on row {earlier}). Remove one of the rows.",
+            )
+        self._seen[key] = row.number
+        self._undo.append(lambda: self._seen.pop(key, None))
+        return key
+
+    # ---------------------------------------------------------- lookups
+
+    def account(
+        self, session: Session, name: str, column: str, key: str, prefix_match: bool = False
+    ) -> Account:
+        """The account called ``name``; created with a note when the portfolio has none."""
+        wanted = norm_name(name)
+        found = self._accounts.get(wanted) or []
+        if len(found) > 1:
+            raise RowProblem(
+                column,
+                f"Several accounts are called “{name}”. Rename one in the Portfolio so "
+                "the import knows which one is meant.",
+            )
+        if found:
+            return found[0]
+        if prefix_match:
+            # "Northwind Health – Onboarding" belongs to the account "Northwind Health".
+            candidates = [
+                (len(k), accounts)
+                for k, accounts in self._accounts.items()
+                if accounts
+                and wanted.startswith(k)
+                and len(wanted) > len(k)
+                and not wanted[len(k)].isalnum()
+            ]
+            if candidates:
+                _, accounts = max(candidates, key=lambda t: t[0])
+                if len(accounts) == 1:
+                    self.note(f"“{name}” was taken to be the account “{accounts[0].name}”", key)
+                    return accounts[0]
+        try:
+            clean = clean_text(name, "account", "Account name", 200, required=True)
+        except ValidationError as exc:
+            raise RowProblem(column, exc.message) from None
+        account = Account(
+            name=clean,
+            notes=f"Created by the {self.tool} import from the {self.tool} "
+            f"{'organisation' if self.tool == 'Jira' else 'project'} “{clean}”.",
+        )
+        session.add(account)
+        self._accounts[wanted].append(account)
+        self._undo.append(lambda: self._accounts[wanted].remove(account))
+        what = "organisation" if self.tool == "Jira" else "project"
+        self.note(
+            f"Created account “{clean}” from the {self.tool} {what}: complete it in the Portfolio"
+        )
+        return account
+
+    def person(self, name: str, column: str) -> Colleague | None:
+        """The colleague called ``name`` (or with that email), or None."""
+        candidates = self._people.get(norm_name(name)) or []
+        if not candidates and "@" in name:
+            candidates = self._emails.get(name.strip().casefold()) or []
+        if len(candidates) > 1:
+            raise RowProblem(
+                column,
+                f"Several colleagues are called “{name}”. Make their names different in the "
+                "Directory so the import knows who is meant.",
+            )
+        return candidates[0] if candidates else None
+
+    def manager(self, session: Session, name: str, role: Role, column: str, key: str) -> Colleague:
+        """An account or regional manager by name; created (with the role) when missing."""
+        found = self.person(name, column)
+        if found is not None:
+            if role not in found.role_set:
+                # (a failed row's savepoint rollback expires ``found``, undoing this too)
+                found.roles.append(ColleagueRole(role=role))
+                self.note(
+                    f"{found.name} is named {role.label.lower()} in {self.tool}, so csdesk "
+                    f"gave them that role in the Directory",
+                    key,
+                )
+            return found
+        try:
+            clean = clean_text(name, "person", role.label, 120, required=True)
+        except ValidationError as exc:
+            raise RowProblem(column, exc.message) from None
+        colleague = Colleague(
+            name=clean,
+            notes=f"Created by the {self.tool} import as {role.label.lower()} (ticket {key}).",
+            roles=[ColleagueRole(role=role)],
+        )
+        session.add(colleague)
+        session.flush()
+        wanted = norm_name(clean)
+        self._people[wanted].append(colleague)
+        self._undo.append(lambda: self._people[wanted].remove(colleague))
+        self.note(
+            f"Created colleague “{clean}” as {role.label.lower()} from the {self.tool} "
+            "import: add their email and phone in the Directory"
+        )
+        return colleague
+
+    def assignees(self, names: Sequence[str], column: str, key: str) -> list[Colleague]:
+        """R2: the named people the Directory knows, plus me and my CSS."""
+        people: list[Colleague] = []
+        for name in names:
+            if name.casefold() in {"unassigned", "anyone", "nobody", "-"}:
+                continue
+            found = self.person(name, column)
+            if found is None:
+                self.note(
+                    f"“{name}” ({column}) is not in the Directory, so they were not assigned",
+                    key,
+                )
+            else:
+                people.append(found)
+        people.extend(self._defaults)
+        unique = list({id(c): c for c in people}.values())
+        if not unique:
+            shown = ", ".join(f"“{n}”" for n in names) or "nobody"
+            raise RowProblem(
+                column,
+                f"No assignee: the {self.noun} names {shown}, who is not in the Directory, and "
+                "nobody has the role “Me (the CSM)” or “My CSS”. A task is never left "
+                "unassigned: add yourself to the Directory with the role “Me (the CSM)”.",
+            )
+        return unique
+
+    # ---------------------------------------------------------- items
+
+    def item_for(self, session: Session, key: str | None) -> WorkItem | None:
+        if key is None:
+            return None
+        item_id = self._existing.get(key)
+        if item_id is None:
+            return None
+        return session.get(
+            WorkItem,
+            item_id,
+            options=[selectinload(WorkItem.assignees), selectinload(WorkItem.followers)],
+        )
+
+    def new_item(self, session: Session, key: str | None, title: str) -> WorkItem:
+        """A new item, not yet in the session: new items are inserted in batches (see add_new)."""
+        item = WorkItem(
+            item_type=self.item_type,
+            title=title,
+            source=self.source,
+            external_key=key,
+            channels=[self.channel.value],
+            status=Status.OPEN,
+        )
+        item.assignees = []
+        item.followers = []
+        self.add_new(item)
+        if key is None:
+            self._no_key += 1
+            self._undo.append(self._forget_no_key)
+        return item
+
+    def add_new(self, obj: object) -> None:
+        """Keep a new item (or an entry that points at one) for the batched insert.
+
+        Flushing each new row on its own costs the unit of work once per row; new
+        items and their comments wait until the row succeeded and are then added
+        ``BATCH`` at a time, flushed together at the next row's savepoint or in
+        :meth:`finish` - still inside the one transaction, so all-or-nothing holds.
+        """
+        self._row_new.append(obj)
+
+    def _forget_no_key(self) -> None:
+        self._no_key -= 1
+
+    def set_status(
+        self,
+        item: WorkItem,
+        target: Status,
+        when: dt.datetime,
+        creating: bool,
+        column_for: Callable[[str], str],
+        note: str,
+    ) -> None:
+        """The status through the state machine; its refusal becomes the row's problem."""
+        try:
+            if creating:
+                apply_status(item, target, when, self._actor, note, creating=True)
+                return
+            old = Status(item.status)
+            if old == target:
+                return
+            try:
+                apply_status(item, target, when, self._actor, note)
+            except ValidationError:
+                # The tracker already made a move csdesk would refuse by hand: record it as
+                # it happened, still with the target status's own requirements.
+                apply_status(item, target, when, self._actor, note, creating=True)
+                event = item.events[-1]
+                event.kind, event.from_status = ItemEventKind.STATUS_CHANGE, old
+                if target is Status.WAITING_FOR_SUPPORT and old in WAITING_ON_MANAGERS:
+                    item.prior_waiting_status = old  # R9
+        except ValidationError as exc:
+            raise RowProblem(column_for(exc.field), exc.message) from None
+
+    @staticmethod
+    def snapshot(item: WorkItem) -> dict[str, Any]:
+        return {
+            "title": item.title,
+            "description": item.description,
+            "account": item.account,
+            "status": item.status,
+            "priority": item.priority,
+            "category": item.category,
+            "channels": list(item.channels or []),
+            "link": item.external_url,
+            "account manager": item.account_manager,
+            "regional manager": item.regional_manager,
+            "created": item.created_at,
+            "due date": item.due_at,
+            "done": item.done_at,
+            "last follow-up": item.last_follow_up_at,
+            "assignees": {id(c) for c in item.assignees},
+            "followers": {id(c) for c in item.followers},
+        }
+
+    def count(
+        self,
+        item: WorkItem,
+        before: dict[str, Any] | None,
+        result: ImportResult,
+        extra_changes: Sequence[str] = (),
+    ) -> None:
+        """Count the row as created, updated (with an event naming what changed) or unchanged."""
+        if before is None:
+            result.created += 1
+            return
+        after = self.snapshot(item)
+        changed = [name for name, value in before.items() if after[name] != value]
+        changed.extend(extra_changes)
+        if not changed:
+            result.skipped += 1
+            self._unchanged += 1
+            self._undo.append(self._forget_unchanged)
+            return
+        result.updated += 1
+        item.events.append(
+            ItemEvent(
+                kind=ItemEventKind.UPDATED,
+                at=self._now,
+                actor=self._actor,
+                note=f"Updated from {self.tool}: " + ", ".join(changed) + ".",
+            )
+        )
+
+    def _forget_unchanged(self) -> None:
+        self._unchanged -= 1
+
+    def description(self, text: str, key: str, footer: Sequence[tuple[str, str]]) -> str:
+        body = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+        body = body.replace("\r\n", "\n").strip()
+        extra = "; ".join(f"{label}: {value}" for label, value in footer if value)
+        if extra:
+            body = (body + "\n\n" if body else "") + f"From {self.tool}: {extra}."
+        if len(body) > MAX_DESCRIPTION:
+            body = body[: MAX_DESCRIPTION - 1] + "…"
+            self.note(
+                f"Descriptions longer than {MAX_DESCRIPTION:,} characters were shortened", key
+            )
+        return body
+
+
+# ------------------------------------------------------------------ Jira
+
+JIRA_STATUSES: dict[str, Status] = {
+    "open": Status.OPEN,
+    "new": Status.OPEN,
+    "to do": Status.OPEN,
+    "reopened": Status.OPEN,
+    "backlog": Status.OPEN,
+    "in progress": Status.IN_PROGRESS,
+    "work in progress": Status.IN_PROGRESS,
+    "waiting for support": Status.WAITING_FOR_SUPPORT,
+    "waiting for customer": Status.WAITING_FOR_CUSTOMER,
+    "waiting for account manager": Status.WAITING_FOR_ACCOUNT_MANAGER,
+    "waiting for management": Status.WAITING_FOR_MANAGEMENT,
+    "resolved": Status.DONE,
+    "closed": Status.DONE,
+    "done": Status.DONE,
+    "canceled": Status.CANCELLED,
+    "cancelled": Status.CANCELLED,
+    "declined": Status.CANCELLED,
+}
+# A closed ticket with one of these resolutions was not done but dropped.
+CANCEL_RESOLUTIONS = frozenset(
+    {"won't do", "won't fix", "declined", "duplicate", "cancelled", "canceled", "withdrawn"}
+)
+JIRA_PRIORITIES: dict[str, Priority] = {
+    "highest": Priority.HIGHEST,
+    "critical": Priority.HIGHEST,
+    "blocker": Priority.HIGHEST,
+    "urgent": Priority.HIGHEST,
+    "p1": Priority.HIGHEST,
+    "high": Priority.HIGH,
+    "major": Priority.HIGH,
+    "p2": Priority.HIGH,
+    "medium": Priority.MEDIUM,
+    "normal": Priority.MEDIUM,
+    "p3": Priority.MEDIUM,
+    "low": Priority.LOW,
+    "minor": Priority.LOW,
+    "p4": Priority.LOW,
+    "lowest": Priority.LOWEST,
+    "trivial": Priority.LOWEST,
+    "p5": Priority.LOWEST,
+}
+
+
+@register
+class JiraTickets(TrackerImporter):
+    """Jira Service Desk tickets (``kind="tickets"``, ``format="jira"``).
+
+    ``base_url`` (optional), e.g. ``https://example.atlassian.net``, makes each ticket
+    link to ``<base_url>/browse/<KEY>``.
+    """
+
+    kind = "tickets"
+    format = "jira"
+    label = "Jira Service Desk (CSV export)"
+    source = "jira"
+    tool = "Jira"
+    noun = "ticket"
+    item_type = ItemType.TICKET
+    channel = Channel.TICKET
+    date_examples = "20/Nov/26 2:15 PM, 20/Nov/26 14:15 or 2026-11-20 14:15"
+    fields = (
+        FieldSpec("summary", "Summary", required=True),
+        FieldSpec("key", "Issue key", required=True, aliases=("Key", "Issue-key")),
+        FieldSpec("issue_id", "Issue id"),
+        FieldSpec("status", "Status"),
+        FieldSpec("resolution", "Resolution"),
+        FieldSpec("priority", "Priority"),
+        FieldSpec("created", "Created"),
+        FieldSpec("updated", "Updated"),
+        FieldSpec("resolved", "Resolved", aliases=("Resolution date", "Resolutiondate")),
+        FieldSpec("due", "Due date", aliases=("Due", "Duedate")),
+        FieldSpec("description", "Description"),
+        FieldSpec("assignee", "Assignee"),
+        FieldSpec("assignee_id", "Assignee Id"),
+        FieldSpec("reporter", "Reporter"),
+        FieldSpec("reporter_id", "Reporter Id"),
+        FieldSpec("watchers", "Watchers", multi=True, aliases=("Watcher",)),
+        FieldSpec("watcher_ids", "Watchers Id", multi=True, aliases=("Watcher Id",)),
+        FieldSpec("comments", "Comment", multi=True, aliases=("Comments",)),
+        FieldSpec("labels", "Labels", multi=True, aliases=("Label",)),
+        FieldSpec("components", "Component/s", multi=True, aliases=("Components", "Component")),
+        FieldSpec(
+            "organizations",
+            "Organizations",
+            multi=True,
+            aliases=(
+                "Custom field (Organizations)",
+                "Custom field (Organization)",
+                "Organization",
+                "Organisations",
+                "Organisation",
+            ),
+        ),
+        FieldSpec(
+            "account_manager", "Account Manager", aliases=("Custom field (Account Manager)",)
+        ),
+        FieldSpec(
+            "regional_manager", "Regional Manager", aliases=("Custom field (Regional Manager)",)
+        ),
+        FieldSpec(
+            "request_type",
+            "Request Type",
+            aliases=(
+                "Custom field (Request Type)",
+                "Customer Request Type",
+                "Custom field (Customer Request Type)",
+            ),
+        ),
+    )
+
+    def __init__(self, timezone: str = "UTC", base_url: str = "", date_order: str = "DMY") -> None:
+        super().__init__(timezone, date_order)
+        self.base_url = base_url
+
+    def begin(self, session: Session, result: ImportResult) -> None:
+        base = self.base_url.strip().rstrip("/")
+        if base and not base.lower().startswith(("http://", "https://")):
+            raise KnownError(
+                f"The Jira address must start with https:// (for example "
+                f"https://example.atlassian.net), not “{self.base_url}”."
+            )
+        if base and not base.lower().endswith("/browse"):
+            base += "/browse"
+        self._browse = base
+        super().begin(session, result)
+
+    # ---------------------------------------------------------- one row
+
+    def apply_item(self, session: Session, row: RowView, result: ImportResult) -> None:
+        col = row.column
+        key = self.key_of(row, "key", "issue key")
+        if key is None:
+            raise RowProblem(col("key"), "The issue key is empty; every Jira ticket has one.")
+        try:
+            title = clean_text(row.get("summary"), "summary", "Summary", 300, required=True)
+        except ValidationError as exc:
+            raise RowProblem(col("summary"), exc.message) from None
+        target = self._status(row)
+        priority = self._priority(row)
+        created = self.when(row, "created")
+        updated = self.when(row, "updated")
+        resolved = self.when(row, "resolved")
+        due = self.due(row, "due")
+        stamp = updated or created
+        when = stamp.at if stamp is not None else self._now
+
+        existing = self.item_for(session, key)
+        before = self.snapshot(existing) if existing is not None else None
+
+        # people
+        watcher_names = list(dict.fromkeys(row.get_all("watchers")))
+        am_name, rm_name = row.get("account_manager"), row.get("regional_manager")
+        am = (
+            self.manager(session, am_name, Role.ACCOUNT_MANAGER, col("account_manager"), key)
+            if am_name
+            else None
+        )
+        rm = (
+            self.manager(session, rm_name, Role.REGIONAL_MANAGER, col("regional_manager"), key)
+            if rm_name
+            else None
+        )
+        followers: list[Colleague] = []
+        for name in watcher_names:
+            found = self.person(name, col("watchers"))
+            if found is None:
+                self.note(
+                    f"Watcher “{name}” is not in the Directory, so they were not made a follower",
+                    key,
+                )
+            else:
+                followers.append(found)
+        if am is not None and (
+            am in followers or norm_name(am_name) in {norm_name(n) for n in watcher_names}
+        ):
+            if target in WAITING_ON_MANAGERS:
+                followers = [c for c in followers if c is not am]
+                self.note(
+                    "The account manager is also a watcher, but the ticket waits on them or "
+                    "on management, which needs the Account Manager field: the AM stays in "
+                    "that field and is not a follower (R7)",
+                    key,
+                )
+            else:
+                self.note(
+                    "The account manager is a watcher of the ticket, so the Account Manager "
+                    "field was left empty (seed 003: an AM added as a watcher is not put in "
+                    "the AM field; R7)",
+                    key,
+                )
+                am = None
+        assignee = row.get("assignee")
+        assignees = self.assignees([assignee] if assignee else [], col("assignee"), key)
+
+        # R6: the AM is also the RM -> the escalation fallback takes the RM field.
+        rm_id: int | None = rm.id if rm is not None else None
+        if am is not None and rm is not None:
+            try:
+                rm_id, sentence = resolve_regional_manager(session, am.id, rm.id)
+            except ValidationError as exc:
+                raise RowProblem(col("regional_manager"), exc.message) from None
+            if sentence:
+                self.note(sentence.rstrip("."), key)
+
+        # organisation -> account
+        orgs = row.get_all("organizations")
+        account = None
+        if orgs:
+            names = orgs
+            if len(orgs) == 1 and "," in orgs[0] and not self._accounts.get(norm_name(orgs[0])):
+                # "Northwind Health, St. Brigid's Hospital" - but "Acme, Inc." is one name
+                parts = [n.strip() for n in orgs[0].split(",") if n.strip()]
+                if all(self._accounts.get(norm_name(n)) for n in parts):
+                    names = parts
+            account = self.account(session, names[0], col("organizations"), key)
+            if len(names) > 1:
+                self.note("The ticket has several organisations; it was filed under the first", key)
+
+        labels = [*row.get_all("labels"), *row.get_all("components"), row.get("request_type")]
+        reporter = row.get("reporter")
+        description = self.description(
+            row.get("description"),
+            key,
+            [
+                ("request type", row.get("request_type")),
+                ("reporter", reporter),
+                ("labels", ", ".join(row.get_all("labels"))),
+                ("components", ", ".join(row.get_all("components"))),
+            ],
+        )
+
+        # write
+        item = existing if existing is not None else self.new_item(session, key, title)
+        item.title, item.description = title, description
+        if account is not None:
+            item.account = account
+        if priority is not None or existing is None:
+            item.priority = priority or Priority.MEDIUM
+        if existing is None or item.category is Category.GENERAL:
+            item.category = guess_category(w for w in labels if w)
+        if self.channel.value not in (item.channels or []):
+            item.channels = [*(item.channels or []), self.channel.value]
+        if self._browse:
+            item.external_url = f"{self._browse}/{key}"
+        # both the relationship (for the snapshot) and the id (the state machine reads it)
+        item.account_manager = am
+        item.account_manager_id = am.id if am is not None else None
+        item.regional_manager = session.get(Colleague, rm_id) if rm_id is not None else None
+        item.regional_manager_id = rm_id
+        if created is not None:
+            item.created_at = created.at
+        elif existing is None:
+            item.created_at = self._now
+        if due is not None:
+            item.due_at = due
+        keep = [c for c in item.assignees if c not in assignees] if existing else []
+        item.assignees = [*assignees, *keep]
+        old_followers = list(item.followers) if existing else []
+        item.followers = [
+            c for c in dict.fromkeys([*followers, *old_followers]) if c is not item.account_manager
+        ]
+
+        def column_for(field: str) -> str:
+            if field in {"account_manager", "regional_manager"} and row.mapping.get(field):
+                return col(field)
+            return col("status")
+
+        self.set_status(
+            item,
+            target,
+            when,
+            creating=existing is None,
+            column_for=column_for,
+            note=f"Imported from Jira ({key})" if existing is None else "Status changed in Jira",
+        )
+        if item.status in {Status.DONE, Status.CANCELLED} and resolved is not None:
+            item.done_at = resolved.at
+        added = self._comments(session, row, item, existing is not None, assignee, reporter)
+        self.count(item, before, result, [f"{added} comment(s)"] if added else [])
+
+    def _direction(
+        self, author: str, text: str, reporter: str, assignee: str, watchers: Sequence[str]
+    ) -> Direction:
+        """A guess at who a comment was for, from who wrote it.
+
+        The reporter wrote to us (inbound). I, my CSS, support or the assignee wrote to
+        the customer (outbound) - unless the comment tags someone (``[~accountid:...]``),
+        which is how seed 003 asks the AM, in an internal comment. Other colleagues (the
+        AM, the RM, watchers) and unknown Atlassian accounts of licensed users are
+        internal; anyone else (a portal customer, ``qm:...``) wrote to us.
+        """
+        who = norm_name(author)
+        if reporter and who == norm_name(reporter):
+            return Direction.INBOUND
+        colleagues = self._people.get(who) or []
+        if (assignee and who == norm_name(assignee)) or any(c.id in self._ours for c in colleagues):
+            return Direction.INTERNAL if "[~" in text else Direction.OUTBOUND
+        if colleagues or who in {norm_name(w) for w in watchers}:
+            return Direction.INTERNAL
+        if _AGENT_ID.match(author):
+            return Direction.INTERNAL
+        return Direction.INBOUND
+
+    def _status(self, row: RowView) -> Status:
+        text = row.get("status")
+        if not text:
+            return Status.OPEN
+        status = JIRA_STATUSES.get(" ".join(text.casefold().split()))
+        if status is None:
+            known = "Open, In Progress, Waiting for support, Waiting for customer, Waiting for "
+            known += "Account Manager, Waiting for Management, Resolved, Closed, Done, Canceled, Declined"
+            raise RowProblem(
+                row.column("status"),
+                f"csdesk does not know the Jira status “{text}”. It knows: {known}.",
+            )
+        resolution = row.get("resolution").casefold().replace("’", "'")
+        if status is Status.DONE and resolution in CANCEL_RESOLUTIONS:
+            return Status.CANCELLED
+        return status
+
+    def _priority(self, row: RowView) -> Priority | None:
+        text = row.get("priority")
+        if not text:
+            return None
+        label = text.strip().casefold()
+        priority = JIRA_PRIORITIES.get(label)
+        if priority is None:  # "P1 - Critical", "Medium (P3)"
+            for word in re.split(r"[^0-9a-z]+", label):
+                if word in JIRA_PRIORITIES:
+                    priority = JIRA_PRIORITIES[word]
+                    break
+        if priority is None:
+            raise RowProblem(
+                row.column("priority"),
+                f"csdesk does not know the priority “{text}” (Highest, High, Medium, Low, "
+                "Lowest, or P1 to P5).",
+            )
+        return priority
+
+    def _comments(
+        self,
+        session: Session,
+        row: RowView,
+        item: WorkItem,
+        existing: bool,
+        assignee: str,
+        reporter: str,
+    ) -> int:
+        """Jira comments (``date;author;text``) as communication-log entries, each once."""
+        raw_comments = row.get_all("comments")
+        if not raw_comments:
+            return 0
+        column = row.column("comments")
+        names: dict[str, str] = {}
+        for id_field, name in (("reporter_id", reporter), ("assignee_id", assignee)):
+            if row.get(id_field) and name:
+                names[row.get(id_field)] = name
+        watcher_ids, watchers = row.get_all("watcher_ids"), row.get_all("watchers")
+        if len(watcher_ids) == len(watchers):
+            names.update(zip(watcher_ids, watchers, strict=True))
+        seen: set[tuple[dt.datetime, str]] = set()
+        if existing:
+            seen.update(
+                session.execute(
+                    select(CommLogEntry.occurred_at, CommLogEntry.summary).where(
+                        CommLogEntry.item_id == item.id,
+                        CommLogEntry.channel == Channel.TICKET_COMMENT,
+                    )
+                )
+            )
+        added = 0
+        latest_out: dt.datetime | None = None
+        for raw in raw_comments:
+            parts = raw.split(";", 2)
+            if len(parts) < 3:
+                raise RowProblem(
+                    column,
+                    f"A comment should read “date;author;text” as Jira exports it, not "
+                    f"“{short(raw)}”.",
+                )
+            try:
+                at = parse_when(parts[0], self._zone, self._order, self.date_examples).at
+            except ValueError as exc:
+                raise RowProblem(column, f"The date of a comment: {exc}") from None
+            author_id = parts[1].strip()
+            text = parts[2].strip()
+            if not text:
+                continue
+            author = names.get(author_id, author_id)
+            direction = self._direction(author, text, reporter, assignee, watchers)
+            if direction is Direction.OUTBOUND:
+                latest_out = max(latest_out or at, at)
+            if (at, text) in seen:
+                continue
+            seen.add((at, text))
+            entry = CommLogEntry(
+                item=item,
+                account=item.account,
+                channel=Channel.TICKET_COMMENT,
+                direction=direction,
+                counterpart=short(author, 200),
+                summary=text,
+                occurred_at=at,
+                created_at=self._now,
+            )
+            if existing:
+                session.add(entry)
+            else:
+                self.add_new(entry)
+            added += 1
+        if latest_out is not None and (
+            item.last_follow_up_at is None or latest_out > item.last_follow_up_at
+        ):
+            item.last_follow_up_at = latest_out
+        return added
