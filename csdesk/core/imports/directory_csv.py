@@ -19,49 +19,34 @@ The file may come from Excel: UTF-8 (with or without BOM) or Windows-1252
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from csdesk.core.directory import SINGLE_HOLDER_ROLES
 from csdesk.core.enums import Role
-from csdesk.core.errors import ValidationError
-from csdesk.core.imports.base import (
-    FieldSpec,
-    Importer,
-    ImportResult,
-    ParsedFile,
-    RowError,
-    RowProblem,
-    RowView,
-    register,
+from csdesk.core.imports.base import FieldSpec, ImportResult, RowProblem, RowView, register
+from csdesk.core.imports.common import (
+    FallbackCsvImporter,
+    RowCheck,
+    count_as_updated,
+    count_row,
+    created_verb,
+    nfc,
+    norm_name,
+    width_problem,
+    words,
 )
-from csdesk.core.imports.salesforce import complete_mapping
 from csdesk.core.models import Colleague, ColleagueRole, Department, DepartmentContact
 from csdesk.core.validation import clean_email, clean_name, clean_phone, clean_text
 
-_T = TypeVar("_T")
-
-FALLBACK_ENCODING = "cp1252"
 PRIMARY = "primary"
 
-
-def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-def _words(text: str) -> str:
-    text = text.casefold().replace("&", " and ")
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
 _ROLE_WORDS: dict[str, Role | str] = {
-    **{_words(r.label): r for r in Role},
-    **{_words(r.value): r for r in Role},
+    **{words(r.label): r for r in Role},
+    **{words(r.value): r for r in Role},
     "me": Role.ME,
     "me the csm": Role.ME,
     "myself": Role.ME,
@@ -99,7 +84,7 @@ def parse_roles(text: str) -> tuple[set[Role], bool]:
     for part in re.split(r"[,;/|]", text):
         if not part.strip():
             continue
-        word = _ROLE_WORDS.get(_words(part))
+        word = _ROLE_WORDS.get(words(part))
         if word is None:
             raise ValueError(
                 f"“{part.strip()}” is not a role csdesk knows (expected words like: Team lead, "
@@ -128,13 +113,18 @@ class _DeptPlan:
 
 
 @register
-class DirectoryCsv(Importer):
+class DirectoryCsv(FallbackCsvImporter):
     """The team directory from a CSV file (one row per person and department)."""
 
     kind: ClassVar[str] = "directory"
     format: ClassVar[str] = "csv"
     label: ClassVar[str] = "Team directory (CSV)"
-    encodings: ClassVar[tuple[str, ...]] = ("utf-8-sig", FALLBACK_ENCODING)
+    semicolons_message: ClassVar[str] = (
+        "The file separates its columns with semicolons (as Excel does in some "
+        "countries); csdesk reads commas. In Excel choose Save As → “CSV UTF-8 (Comma "
+        "delimited)” and import that file."
+    )
+    fallback_source: ClassVar[str] = "as Excel saves “CSV (Comma delimited)”"
     fields: ClassVar[tuple[FieldSpec, ...]] = (
         FieldSpec("department", "Department", aliases=("Dept", "Department name", "Team")),
         FieldSpec(
@@ -166,7 +156,6 @@ class DirectoryCsv(Importer):
     )
 
     def __init__(self) -> None:
-        self._encoding = ""
         self._reset()
 
     def _reset(self) -> None:
@@ -180,73 +169,35 @@ class DirectoryCsv(Importer):
         self._row_outcome: dict[int, str] = {}  # row -> created/updated/skipped
         self._new_departments: list[str] = []
 
-    # ------------------------------------------------------------ reading
-
-    def parse(self, text: str, encoding: str) -> ParsedFile:
-        self._encoding = encoding
-        return super().parse(text, encoding)
-
-    def check_mapping(self, mapping: dict[str, list[int]], headers: Sequence[str]) -> None:
-        if len(headers) == 1 and ";" in headers[0]:
-            raise ValidationError(
-                "The file separates its columns with semicolons (as Excel does in some "
-                "countries); csdesk reads commas. In Excel choose Save As → “CSV UTF-8 (Comma "
-                "delimited)” and import that file.",
-                "mapping",
-            )
-        complete_mapping(self, mapping, headers)
-        super().check_mapping(mapping, headers)
-
     # ------------------------------------------------------------ applying
 
     def begin(self, session: Session, result: ImportResult) -> None:
         self._reset()
-        if self._encoding == FALLBACK_ENCODING:
-            result.notes.append(
-                "The file is not UTF-8: it was read as Windows-1252 (Western European, as "
-                "Excel saves “CSV (Comma delimited)”). Check names with accents."
-            )
+        self.note_encoding(result)
         for c in session.scalars(select(Colleague).options(selectinload(Colleague.roles))):
             if c.email:
                 self._by_email.setdefault(c.email.casefold(), c)
-            self._by_name.setdefault(_key(c.name), []).append(c)
+            self._by_name.setdefault(norm_name(c.name), []).append(c)
             for r in c.roles:
                 if r.role in SINGLE_HOLDER_ROLES:
                     self._holders.setdefault(r.role, []).append(c)
         for d in session.scalars(select(Department).options(selectinload(Department.contacts))):
-            self._departments[_key(d.name)] = d
+            self._departments[norm_name(d.name)] = d
 
     def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
-        problems: list[RowProblem] = []
-
-        def check(name: str, fn: Callable[[str], _T]) -> _T | None:
-            value = row.get(name)
-            if not value:
-                return None
-            try:
-                return fn(value)
-            except (ValueError, ValidationError) as exc:
-                message = exc.message if isinstance(exc, ValidationError) else str(exc)
-                problems.append(RowProblem(row.column(name), message))
-                return None
-
+        check = RowCheck(row)
+        problems = check.problems
         extra = [c for c in row.cells[len(row.headers) :] if c.strip()]
-        if extra:
-            problems.append(
-                RowProblem(
-                    "",
-                    f"This row has {len(row.cells)} cells but the header has "
-                    f"{len(row.headers)} columns; a value with a comma may be missing its quotes.",
-                )
-            )
-        name = check("name", lambda v: _nfc(clean_name(v)))
+        if extra:  # filled cells past the last header (a short row is not an error)
+            problems.append(width_problem(len(row.cells), len(row.headers)))
+        name = check("name", lambda v: nfc(clean_name(v)))
         if not row.get("name"):
             problems.append(RowProblem(row.column("name"), "The name is empty."))
         email = check("email", lambda v: clean_email(v))
         phone = check("phone", lambda v: clean_phone(v))
         title = check("title", lambda v: _one_line(clean_text(v, "title", "Title", 120), "Title"))
         dept_name = check(
-            "department", lambda v: _nfc(clean_name(v, "department", "Department name"))
+            "department", lambda v: nfc(clean_name(v, "department", "Department name"))
         )
         parsed_roles = check("roles", parse_roles)
         roles, primary = parsed_roles if parsed_roles else (set(), False)
@@ -269,7 +220,7 @@ class DirectoryCsv(Importer):
                 colleague = self._match(name, email, row)
             except RowProblem as problem:
                 problems.append(problem)
-        dept_key = _key(dept_name) if dept_name else ""
+        dept_key = norm_name(dept_name) if dept_name else ""
         plan = self._plans.get(dept_key)
         if plan is not None and colleague is not None:
             for c in plan.contacts:
@@ -325,10 +276,7 @@ class DirectoryCsv(Importer):
                             f"“{getattr(colleague, attr)}”, this row “{value}”.",
                         )
                     )
-        if problems:
-            for p in problems[:-1]:
-                result.errors.append(RowError(row.number, p.column, p.message))
-            raise problems[-1]
+        check.raise_problems(result)
         assert name is not None
 
         # ---- everything is valid: write
@@ -337,7 +285,7 @@ class DirectoryCsv(Importer):
         if colleague is None:
             colleague = Colleague(name=name, email="", phone="", title="")
             session.add(colleague)
-            self._by_name.setdefault(_key(name), []).append(colleague)
+            self._by_name.setdefault(norm_name(name), []).append(colleague)
         elif email and colleague.email.casefold() == email.casefold() and colleague.name != name:
             colleague.name = name  # matched by email: the file has the current name
             changed = True
@@ -368,18 +316,15 @@ class DirectoryCsv(Importer):
                 colleague.department = department  # the first department listed is their home
                 changed = True
         self._seen.setdefault(id(colleague), row.number)
-        outcome = "created" if created else "updated" if changed else "skipped"
-        self._row_outcome[row.number] = outcome
-        setattr(result, outcome, getattr(result, outcome) + 1)
+        self._row_outcome[row.number] = count_row(result, created, changed)
 
     def finish(self, session: Session, result: ImportResult) -> None:
         session.flush()
         for plan in self._plans.values():
             self._apply_contacts(plan, result)
         if self._new_departments:
-            verb = "Would create" if result.dry_run else "Created"
             result.notes.append(
-                f"{verb} {len(self._new_departments)} department(s): "
+                f"{created_verb(result)} {len(self._new_departments)} department(s): "
                 + ", ".join(self._new_departments)
                 + "."
             )
@@ -394,7 +339,7 @@ class DirectoryCsv(Importer):
             if found is not None:
                 return found
             # Someone entered by hand without an email: the same name, no email yet.
-            unmailed = [c for c in self._by_name.get(_key(name), []) if not c.email]
+            unmailed = [c for c in self._by_name.get(norm_name(name), []) if not c.email]
             if len(unmailed) == 1:
                 return unmailed[0]
             if len(unmailed) > 1:
@@ -404,7 +349,7 @@ class DirectoryCsv(Importer):
                     "tell which one this is. Give them their emails in the directory first.",
                 )
             return None
-        same = self._by_name.get(_key(name), [])
+        same = self._by_name.get(norm_name(name), [])
         if len(same) > 1:
             raise RowProblem(
                 row.column("name"),
@@ -438,7 +383,7 @@ class DirectoryCsv(Importer):
                     bool(contact.note) and _set(link, routing_note=contact.note)
                 )
             if changed:
-                self._mark_updated(contact.row, result)
+                count_as_updated(self._row_outcome, contact.row, result)
         others = sorted(
             (link for cid, link in existing.items() if cid not in listed),
             key=lambda link: link.position,
@@ -446,17 +391,7 @@ class DirectoryCsv(Importer):
         for n, link in enumerate(others, start=len(plan.contacts)):
             if _set(link, is_primary=False, position=n):
                 # a contact csdesk had before: the change is due to the department's rows
-                self._mark_updated(plan.contacts[0].row, result)
-
-    def _mark_updated(self, row: int, result: ImportResult) -> None:
-        if self._row_outcome.get(row) == "skipped":
-            self._row_outcome[row] = "updated"
-            result.skipped -= 1
-            result.updated += 1
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+                count_as_updated(self._row_outcome, plan.contacts[0].row, result)
 
 
 def _one_line(text: str, label: str) -> str:

@@ -80,6 +80,7 @@ from csdesk.core.imports.base import (
     RowView,
     register,
 )
+from csdesk.core.imports.common import norm_name
 from csdesk.core.models import (
     Account,
     Colleague,
@@ -101,11 +102,6 @@ BATCH = 500  # new items inserted together
 
 
 _SPACE = re.compile(r"\s+")
-
-
-def norm_name(text: str) -> str:
-    """A name as compared: NFC, single spaces, case-folded ("Zoë  Brandão" = "zoë brandão")."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -445,6 +441,12 @@ class TrackerImporter(Importer):
         self._undo.append(lambda: self._seen.pop(key, None))
         return key
 
+    def title_of(self, row: RowView, name: str, label: str) -> str:
+        try:
+            return clean_text(row.get(name), name, label, 300, required=True)
+        except ValidationError as exc:
+            raise RowProblem(row.column(name), exc.message) from None
+
     # ---------------------------------------------------------- lookups
 
     def account(
@@ -596,6 +598,50 @@ class TrackerImporter(Importer):
         if key is None:
             self._no_key += 1
             self._undo.append(self._forget_no_key)
+        return item
+
+    def write_item(
+        self,
+        session: Session,
+        existing: WorkItem | None,
+        key: str | None,
+        *,
+        title: str,
+        description: str,
+        account: Account | None,
+        priority: Priority | None,
+        category: Category,
+        url: str,
+        created: When | None,
+        due: dt.datetime | None,
+        assignees: list[Colleague],
+    ) -> WorkItem:
+        """The existing item (or a new one) with the fields every tracker gives.
+
+        An empty cell leaves csdesk's value (account, priority, due date); the
+        category is only guessed while it is still "General"; the assignees csdesk
+        added stay, after the tracker's.
+        """
+        item = existing if existing is not None else self.new_item(session, key, title)
+        item.title, item.description = title, description
+        if account is not None:
+            item.account = account
+        if priority is not None or existing is None:
+            item.priority = priority or Priority.MEDIUM
+        if existing is None or item.category is Category.GENERAL:
+            item.category = category
+        if self.channel.value not in (item.channels or []):
+            item.channels = [*(item.channels or []), self.channel.value]
+        if url:
+            item.external_url = url
+        if created is not None:
+            item.created_at = created.at
+        elif existing is None:
+            item.created_at = self._now
+        if due is not None:
+            item.due_at = due
+        keep = [c for c in item.assignees if c not in assignees] if existing else []
+        item.assignees = [*assignees, *keep]
         return item
 
     def add_new(self, obj: object) -> None:
@@ -844,10 +890,7 @@ class JiraTickets(TrackerImporter):
         key = self.key_of(row, "key", "issue key")
         if key is None:
             raise RowProblem(col("key"), "The issue key is empty; every Jira ticket has one.")
-        try:
-            title = clean_text(row.get("summary"), "summary", "Summary", 300, required=True)
-        except ValidationError as exc:
-            raise RowProblem(col("summary"), exc.message) from None
+        title = self.title_of(row, "summary", "Summary")
         target = self._status(row)
         priority = self._priority(row)
         created = self.when(row, "created")
@@ -943,31 +986,25 @@ class JiraTickets(TrackerImporter):
         )
 
         # write
-        item = existing if existing is not None else self.new_item(session, key, title)
-        item.title, item.description = title, description
-        if account is not None:
-            item.account = account
-        if priority is not None or existing is None:
-            item.priority = priority or Priority.MEDIUM
-        if existing is None or item.category is Category.GENERAL:
-            item.category = guess_category(w for w in labels if w)
-        if self.channel.value not in (item.channels or []):
-            item.channels = [*(item.channels or []), self.channel.value]
-        if self._browse:
-            item.external_url = f"{self._browse}/{key}"
+        item = self.write_item(
+            session,
+            existing,
+            key,
+            title=title,
+            description=description,
+            account=account,
+            priority=priority,
+            category=guess_category(w for w in labels if w),
+            url=f"{self._browse}/{key}" if self._browse else "",
+            created=created,
+            due=due,
+            assignees=assignees,
+        )
         # both the relationship (for the snapshot) and the id (the state machine reads it)
         item.account_manager = am
         item.account_manager_id = am.id if am is not None else None
         item.regional_manager = session.get(Colleague, rm_id) if rm_id is not None else None
         item.regional_manager_id = rm_id
-        if created is not None:
-            item.created_at = created.at
-        elif existing is None:
-            item.created_at = self._now
-        if due is not None:
-            item.due_at = due
-        keep = [c for c in item.assignees if c not in assignees] if existing else []
-        item.assignees = [*assignees, *keep]
         old_followers = list(item.followers) if existing else []
         item.followers = [
             c for c in dict.fromkeys([*followers, *old_followers]) if c is not item.account_manager

@@ -41,8 +41,7 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
@@ -50,16 +49,25 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from csdesk.core.enums import Health, LifecycleStage, Role
-from csdesk.core.errors import ValidationError
 from csdesk.core.imports.base import (
     FieldSpec,
-    Importer,
     ImportResult,
     ParsedFile,
     RowError,
     RowProblem,
     RowView,
     register,
+)
+from csdesk.core.imports.common import (
+    FallbackCsvImporter,
+    RowCheck,
+    count_as_updated,
+    count_row,
+    created_verb,
+    nfc,
+    norm_name,
+    width_problem,
+    words,
 )
 from csdesk.core.models import (
     Account,
@@ -71,22 +79,11 @@ from csdesk.core.models import (
 )
 from csdesk.core.validation import clean_name, clean_text
 
-_T = TypeVar("_T")
+_V = TypeVar("_V")
 
 CHANGED_BY = "Salesforce import"
-FALLBACK_ENCODING = "cp1252"
 
 # ------------------------------------------------------------------ values
-
-
-def _key(text: str) -> str:
-    """A name as compared case-insensitively: NFC, one space between words, casefolded."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
 
 _SF_ID = re.compile(r"^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$")
 _SUFFIX_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
@@ -149,11 +146,12 @@ def parse_us_date(text: str) -> dt.date:
         raise ValueError(f"{expected}.") from None
 
 
+_PICKLIST_NUMBER = re.compile(r"^\s*\d+\s*[-.):]\s*")
+
+
 def _words(text: str) -> str:
-    """Lower-case words only: "Adoption & Relationship" -> "adoption and relationship"."""
-    text = text.casefold().replace("&", " and ")
-    text = re.sub(r"^\s*\d+\s*[-.):]\s*", "", text)  # picklists like "2 - Adoption"
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    """The :func:`words` of a picklist value, without its number ("2 - Adoption" -> "adoption")."""
+    return words(_PICKLIST_NUMBER.sub("", text))
 
 
 _STAGES: dict[str, LifecycleStage] = (
@@ -201,35 +199,30 @@ _HEALTH: dict[str, Health] = (
 )
 
 
+def _pick(table: dict[str, _V], text: str, what: str, expected: str) -> _V:
+    value = table.get(_words(text))
+    if value is None:
+        raise ValueError(f"“{text}” is not {what} (expected one of: {expected}).")
+    return value
+
+
 def parse_stage(text: str) -> LifecycleStage:
-    stage = _STAGES.get(_words(text))
-    if stage is None:
-        raise ValueError(
-            f"“{text}” is not a lifecycle stage (expected one of: "
-            + ", ".join(s.label for s in LifecycleStage)
-            + ")."
-        )
-    return stage
+    expected = ", ".join(s.label for s in LifecycleStage)
+    return _pick(_STAGES, text, "a lifecycle stage", expected)
 
 
 def parse_health(text: str) -> Health:
-    health = _HEALTH.get(_words(text))
-    if health is None:
-        raise ValueError(
-            f"“{text}” is not a health (expected one of: "
-            + ", ".join(h.label for h in Health)
-            + "; or green, yellow, red)."
-        )
-    return health
+    expected = ", ".join(h.label for h in Health) + "; or green, yellow, red"
+    return _pick(_HEALTH, text, "a health", expected)
 
 
 def split_multi(text: str) -> list[str]:
     """A multi-select picklist value ("A;B; C"), de-duplicated case-insensitively, in order."""
     out: dict[str, str] = {}
     for part in text.split(";"):
-        name = " ".join(_nfc(part).split())
-        if name and _key(name) not in out:
-            out[_key(name)] = name
+        name = " ".join(nfc(part).split())
+        if name and norm_name(name) not in out:
+            out[norm_name(name)] = name
     return list(out.values())
 
 
@@ -294,13 +287,20 @@ class _PendingParent:
 
 
 @register
-class SalesforceAccounts(Importer):
+class SalesforceAccounts(FallbackCsvImporter):
     """Accounts from a Salesforce account report (CSV)."""
 
     kind: ClassVar[str] = "accounts"
     format: ClassVar[str] = "salesforce"
     label: ClassVar[str] = "Salesforce account report (CSV)"
-    encodings: ClassVar[tuple[str, ...]] = ("utf-8-sig", FALLBACK_ENCODING)
+    semicolons_message: ClassVar[str] = (
+        "The file separates its columns with semicolons; csdesk reads comma-separated "
+        "Salesforce exports. Export the report again as CSV from Salesforce."
+    )
+    fallback_source: ClassVar[str] = "Salesforce's “ISO-8859-1” export"
+    fallback_advice: ClassVar[str] = (
+        "; if they look wrong, export the report again with the UTF-8 encoding"
+    )
     fields: ClassVar[tuple[FieldSpec, ...]] = (
         FieldSpec(
             "name",
@@ -399,7 +399,6 @@ class SalesforceAccounts(Importer):
     )
 
     def __init__(self) -> None:
-        self._encoding = ""
         self._width = 0
         self._tail_markers = True  # unknown until a file is parsed
         self._footer_records: int | None = None
@@ -424,7 +423,6 @@ class SalesforceAccounts(Importer):
     # ------------------------------------------------------------ reading
 
     def parse(self, text: str, encoding: str) -> ParsedFile:
-        self._encoding = encoding
         self._width = _header_width(text)
         self._tail_markers = _tail_has_marker(text)
         self._footer_records = None
@@ -453,26 +451,11 @@ class SalesforceAccounts(Importer):
             return False
         return self._width == 0 or (self._width > 1 and len(cells) < self._width)
 
-    def check_mapping(self, mapping: dict[str, list[int]], headers: Sequence[str]) -> None:
-        if len(headers) == 1 and ";" in headers[0]:
-            raise ValidationError(
-                "The file separates its columns with semicolons; csdesk reads comma-separated "
-                "Salesforce exports. Export the report again as CSV from Salesforce.",
-                "mapping",
-            )
-        complete_mapping(self, mapping, headers)
-        super().check_mapping(mapping, headers)
-
     # ------------------------------------------------------------ applying
 
     def begin(self, session: Session, result: ImportResult) -> None:
         self._reset()
-        if self._encoding == FALLBACK_ENCODING:
-            result.notes.append(
-                "The file is not UTF-8: it was read as Windows-1252 (Western European, "
-                "Salesforce's “ISO-8859-1” export). Check names with accents; if they look "
-                "wrong, export the report again with the UTF-8 encoding."
-            )
+        self.note_encoding(result)
         if self._footer_records is not None and self._footer_records != result.rows:
             result.notes.append(
                 f"The report footer says {self._footer_records} records, but the file has "
@@ -484,35 +467,24 @@ class SalesforceAccounts(Importer):
                 self._by_ext[a.external_id] = a
             self._by_name.setdefault(a.name, []).append(a)
         for c in session.scalars(select(Colleague).options(selectinload(Colleague.roles))):
-            self._colleagues.setdefault(_key(c.name), []).append(c)
+            self._colleagues.setdefault(norm_name(c.name), []).append(c)
         for p in session.scalars(select(Product)):
-            self._products[_key(p.name)] = p
+            self._products[norm_name(p.name)] = p
 
     def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
-        problems: list[RowProblem] = []
-
-        def check(name: str, fn: Callable[[str], _T]) -> _T | None:
-            value = row.get(name)
-            if not value:
-                return None
-            try:
-                return fn(value)
-            except (ValueError, ValidationError) as exc:
-                message = exc.message if isinstance(exc, ValidationError) else str(exc)
-                problems.append(RowProblem(row.column(name), message))
-                return None
-
+        check = RowCheck(row)
+        problems = check.problems
         if len(row.cells) != len(row.headers):
-            problems.append(_width_problem(len(row.cells), len(row.headers)))
+            problems.append(width_problem(len(row.cells), len(row.headers)))
 
-        name = check("name", lambda v: _nfc(clean_name(v, "name", "Account name", 200)))
+        name = check("name", lambda v: nfc(clean_name(v, "name", "Account name", 200)))
         if not row.get("name"):
             problems.append(RowProblem(row.column("name"), "The account name is empty."))
         if name:
             self._names_in_file.add(name)
         ext = check("external_id", _clean_external_id)
         parent_ext = check("parent_external_id", _clean_external_id)
-        parent = check("parent", lambda v: _nfc(clean_name(v, "parent", "Parent account", 200)))
+        parent = check("parent", lambda v: nfc(clean_name(v, "parent", "Parent account", 200)))
         seats = check("paid_seats", parse_seats)
         stage = check("stage", parse_stage)
         health = check("health", parse_health)
@@ -521,8 +493,8 @@ class SalesforceAccounts(Importer):
         notes = check("notes", _clean_notes)
         bought = check("products_bought", _product_names)
         used = check("products_used", _product_names)
-        am_name = check("account_manager", lambda v: _nfc(clean_name(v, "am", "Account owner")))
-        rm_name = check("regional_manager", lambda v: _nfc(clean_name(v, "rm", "Regional manager")))
+        am_name = check("account_manager", lambda v: nfc(clean_name(v, "am", "Account owner")))
+        rm_name = check("regional_manager", lambda v: nfc(clean_name(v, "rm", "Regional manager")))
 
         account: Account | None = None
         if name:
@@ -539,10 +511,7 @@ class SalesforceAccounts(Importer):
             )
         except RowProblem as problem:
             problems.append(problem)
-        if problems:
-            for extra in problems[:-1]:
-                result.errors.append(RowError(row.number, extra.column, extra.message))
-            raise problems[-1]
+        check.raise_problems(result)
         assert name is not None
 
         # ---- everything is valid: write
@@ -609,9 +578,7 @@ class SalesforceAccounts(Importer):
             )
         self._touched[id(account)] = row.number
         self._file_by_name.setdefault(name, []).append(account)
-        outcome = "created" if created else "updated" if changed else "skipped"
-        self._outcome[id(account)] = outcome
-        setattr(result, outcome, getattr(result, outcome) + 1)
+        self._outcome[id(account)] = count_row(result, created, changed)
 
     def finish(self, session: Session, result: ImportResult) -> None:
         self._insert_new_accounts(session)
@@ -630,15 +597,13 @@ class SalesforceAccounts(Importer):
                 continue
             if p.account.parent_id != parent.id:
                 p.account.parent_id = parent.id
-                if self._outcome.get(id(p.account)) == "skipped":
-                    self._outcome[id(p.account)] = "updated"
-                    result.skipped -= 1
-                    result.updated += 1
+                count_as_updated(self._outcome, id(p.account), result)
         session.flush()
         self._check_loops(session, result)
         if self._new_products:
-            verb = "Would create" if result.dry_run else "Created"
-            result.notes.append(f"{verb} product(s): {', '.join(self._new_products)}.")
+            result.notes.append(
+                f"{created_verb(result)} product(s): {', '.join(self._new_products)}."
+            )
         if self._linked_by_name:
             result.notes.append(
                 f"{self._linked_by_name} existing account(s) without a Salesforce id were "
@@ -693,7 +658,7 @@ class SalesforceAccounts(Importer):
     def _find_colleague(self, name: str | None, role: Role, column: str) -> Colleague | None:
         if not name:
             return None
-        found = self._colleagues.get(_key(name), [])
+        found = self._colleagues.get(norm_name(name), [])
         if len(found) > 1:
             with_role = [c for c in found if role in c.role_set]
             if len(with_role) == 1:
@@ -710,17 +675,16 @@ class SalesforceAccounts(Importer):
     ) -> Colleague:
         colleague = Colleague(name=name, roles=[ColleagueRole(role=role)])
         session.add(colleague)
-        self._colleagues[_key(name)] = [colleague]
-        verb = "Would create" if result.dry_run else "Created"
-        result.notes.append(f"{verb} colleague {name} ({role.label.lower()}).")
+        self._colleagues[norm_name(name)] = [colleague]
+        result.notes.append(f"{created_verb(result)} colleague {name} ({role.label.lower()}).")
         return colleague
 
     def _product(self, session: Session, name: str) -> Product:
-        product = self._products.get(_key(name))
+        product = self._products.get(norm_name(name))
         if product is None:
             product = Product(name=name)
             session.add(product)
-            self._products[_key(name)] = product
+            self._products[norm_name(name)] = product
             self._new_products.append(name)
         return product
 
@@ -733,19 +697,19 @@ class SalesforceAccounts(Importer):
     ) -> bool:
         """Make the bought and/or in-use sets exactly the given names; True if anything changed."""
         changed = False
-        by_key = {_key(link.product.name): link for link in account.products}
+        by_key = {norm_name(link.product.name): link for link in account.products}
         for names, attr in ((bought, "bought"), (used, "in_use")):
             if names is None:
                 continue
-            wanted = {_key(n) for n in names}
+            wanted = {norm_name(n) for n in names}
             for n in names:
-                link = by_key.get(_key(n))
+                link = by_key.get(norm_name(n))
                 if link is None:
                     link = AccountProduct(
                         product=self._product(session, n), bought=False, in_use=False
                     )
                     account.products.append(link)
-                    by_key[_key(n)] = link
+                    by_key[norm_name(n)] = link
                     changed = True
                 if not getattr(link, attr):
                     setattr(link, attr, True)
@@ -802,7 +766,10 @@ class SalesforceAccounts(Importer):
         if in_file:
             return in_file[0]
         known = self._by_name.get(p.name) or [
-            a for n, accs in self._by_name.items() if _key(n) == _key(p.name) for a in accs
+            a
+            for n, accs in self._by_name.items()
+            if norm_name(n) == norm_name(p.name)
+            for a in accs
         ]
         if len(known) > 1:
             raise RowProblem(
@@ -851,24 +818,6 @@ class SalesforceAccounts(Importer):
 # ------------------------------------------------------------------ small helpers
 
 
-def complete_mapping(
-    importer: Importer, mapping: dict[str, list[int]], headers: Sequence[str]
-) -> None:
-    """Map, by the importer's guess, the fields ``mapping`` does not mention (in place).
-
-    Works around base.run_import: a remembered mapping holds only the fields the
-    last file had, so a report with more columns would silently lose them (and
-    the next remembered mapping would shrink further). A field present with an
-    empty list is deliberately unmapped and stays so; a column already used is
-    never mapped twice.
-    """
-    used = {i for idx in mapping.values() for i in idx}
-    for name, idx in importer.guess_mapping(headers).items():
-        if name not in mapping and not used.intersection(idx):
-            mapping[name] = idx
-            used.update(idx)
-
-
 def _clean_external_id(value: str) -> str:
     text = clean_text(value, "external_id", "Account ID", 64)
     if any(ch.isspace() for ch in text):
@@ -894,9 +843,9 @@ def _clean_notes(value: str) -> str:
 def _product_flags(bought: list[str], used: list[str]) -> list[tuple[str, bool, bool]]:
     """(name, bought, in use) for each product named in either list, in order."""
     out: dict[str, tuple[str, bool, bool]] = {}
-    bought_keys, used_keys = {_key(n) for n in bought}, {_key(n) for n in used}
+    bought_keys, used_keys = {norm_name(n) for n in bought}, {norm_name(n) for n in used}
     for n in [*bought, *used]:
-        out.setdefault(_key(n), (n, _key(n) in bought_keys, _key(n) in used_keys))
+        out.setdefault(norm_name(n), (n, norm_name(n) in bought_keys, norm_name(n) in used_keys))
     return list(out.values())
 
 
@@ -905,21 +854,6 @@ def _product_names(value: str) -> list[str]:
     for n in names:
         clean_name(n, "products", f"Product name “{n}”", 120)
     return names
-
-
-def _width_problem(cells: int, headers: int) -> RowProblem:
-    have = f"{cells} cell" + ("" if cells == 1 else "s")
-    if cells < headers:
-        return RowProblem(
-            "",
-            f"This row has {have} but the header has {headers} columns; the file may "
-            "be cut short or a line broken in two.",
-        )
-    return RowProblem(
-        "",
-        f"This row has {have} but the header has {headers} columns; a value with a "
-        "comma may be missing its quotes.",
-    )
 
 
 def _assign(account: Account, **values: object) -> bool:

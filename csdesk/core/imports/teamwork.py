@@ -28,10 +28,9 @@ from typing import ClassVar
 from sqlalchemy.orm import Session
 
 from csdesk.core.enums import Category, Channel, ItemType, Priority, Status
-from csdesk.core.errors import KnownError, ValidationError
+from csdesk.core.errors import KnownError
 from csdesk.core.imports.base import FieldSpec, ImportResult, RowProblem, RowView, register
 from csdesk.core.imports.jira import TrackerImporter, guess_category, short
-from csdesk.core.validation import clean_text
 
 TEAMWORK_STATUSES: dict[str, Status] = {
     "new": Status.OPEN,
@@ -133,10 +132,7 @@ class TeamworkTasks(TrackerImporter):
             raise RowProblem(
                 col("task_id"), f"“{short(key)}” is not a Teamwork task id (a number)."
             )
-        try:
-            title = clean_text(row.get("title"), "title", "Task name", 300, required=True)
-        except ValidationError as exc:
-            raise RowProblem(col("title"), exc.message) from None
+        title = self.title_of(row, "title", "Task name")
         ref = f"task {key}" if key else f"row {row.number}"
         target = self._status(row)
         priority = self._priority(row)
@@ -177,29 +173,24 @@ class TeamworkTasks(TrackerImporter):
             ],
         )
 
-        item = existing if existing is not None else self.new_item(session, key, title)
-        item.title, item.description = title, description
-        if account is not None:
-            item.account = account
-        if priority is not None or existing is None:
-            item.priority = priority or Priority.MEDIUM
-        if existing is None or item.category is Category.GENERAL:
-            # the tags say what a task is about; the task list only when they do not
-            item.category = guess_category(tags)
-            if item.category is Category.GENERAL:
-                item.category = guess_category([row.get("task_list")])
-        if self.channel.value not in (item.channels or []):
-            item.channels = [*(item.channels or []), self.channel.value]
-        if self._site and key is not None:
-            item.external_url = f"{self._site}/app/tasks/{key}"
-        if created is not None:
-            item.created_at = created.at
-        elif existing is None:
-            item.created_at = self._now
-        if due is not None:
-            item.due_at = due
-        keep = [c for c in item.assignees if c not in assignees] if existing else []
-        item.assignees = [*assignees, *keep]
+        # the tags say what a task is about; the task list only when they do not
+        category = guess_category(tags)
+        if category is Category.GENERAL:
+            category = guess_category([row.get("task_list")])
+        item = self.write_item(
+            session,
+            existing,
+            key,
+            title=title,
+            description=description,
+            account=account,
+            priority=priority,
+            category=category,
+            url=f"{self._site}/app/tasks/{key}" if self._site and key is not None else "",
+            created=created,
+            due=due,
+            assignees=assignees,
+        )
         # when the status was set: completion, else the last change, else (for a new task)
         # its creation; a re-imported change without either happened by now
         stamp = completed_on if completed_on is not None and not target.is_open else updated

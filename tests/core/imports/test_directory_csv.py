@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from csdesk.core.db import Database
 from csdesk.core.directory import (
@@ -24,10 +23,9 @@ from csdesk.core.enums import Role
 from csdesk.core.errors import KnownError, ValidationError
 from csdesk.core.imports.base import ImportResult, detect, importer_for, run_import
 from csdesk.core.imports.directory_csv import DirectoryCsv, parse_roles
-from csdesk.core.models import Base
 from csdesk.core.progress import Cancelled, Progress
+from tests.core.imports.conftest import FIXTURES, dump
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 DIRECTORY = FIXTURES / "directory.csv"
 HEADERS = ["Department", "Name", "Email", "Phone", "Title", "Roles", "Routing notes"]
 
@@ -40,14 +38,6 @@ def importer() -> DirectoryCsv:
 
 def run(db: Database, path: Path, **kw: Any) -> ImportResult:
     return run_import(db, importer(), path, **kw)
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    with db.session() as s:
-        return {
-            t.name: sorted((tuple(r) for r in s.execute(select(t))), key=repr)
-            for t in Base.metadata.sorted_tables
-        }
 
 
 def write_csv(

@@ -6,10 +6,9 @@ import csv
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from csdesk.core import directory, portfolio
@@ -29,8 +28,8 @@ from csdesk.core.imports.base import ImportResult, detect, importer_for, run_imp
 from csdesk.core.imports.jira import JiraTickets, guess_category, parse_when
 from csdesk.core.models import Colleague, CommLogEntry, WorkItem
 from csdesk.core.progress import Cancelled, Progress
+from tests.core.imports.conftest import FIXTURES, add_team, dump, names, person
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 UTC = dt.UTC
 S = Status
 
@@ -38,39 +37,9 @@ S = Status
 # ------------------------------------------------------------------ helpers
 
 
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to prove that a failed import changed nothing."""
-    with db.engine.connect() as conn:
-        names = inspect(conn).get_table_names()
-        return {
-            name: sorted(
-                (tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr
-            )
-            for name in names
-        }
-
-
-def person(db: Database, name: str, *roles: Role) -> int:
-    return directory.save_colleague(db, directory.ColleagueInput(name=name, roles=set(roles)))
-
-
 @pytest.fixture
 def people(db: Database) -> dict[str, int]:
-    ids = {
-        "me": person(db, "Casey Morgan", Role.ME),
-        "css": person(db, "Priya Raman", Role.CSS),
-        "fallback": person(db, "James Lee", Role.ESCALATION_FALLBACK),
-        "zoe": person(db, "Zoë Brandão", Role.ACCOUNT_MANAGER),
-        "chad": person(db, "Chad Okafor", Role.ACCOUNT_MANAGER, Role.REGIONAL_MANAGER),
-        "renee": person(db, "Renée Dubois", Role.REGIONAL_MANAGER),
-        "lukasz": person(db, "Łukasz Nowak", Role.SUPPORT),
-    }
-    portfolio.save_account(
-        db,
-        portfolio.AccountInput(
-            "Northwind Health", account_manager_id=ids["zoe"], regional_manager_id=ids["renee"]
-        ),
-    )
+    ids = add_team(db, ("chad", "Chad Okafor", (Role.ACCOUNT_MANAGER, Role.REGIONAL_MANAGER)))
     portfolio.save_account(
         db,
         portfolio.AccountInput(
@@ -116,10 +85,6 @@ def comments(db: Database) -> list[CommLogEntry]:
                 .order_by(CommLogEntry.occurred_at)
             )
         )
-
-
-def names(people: list[Colleague]) -> set[str]:
-    return {c.name for c in people}
 
 
 HEADERS = [

@@ -34,7 +34,7 @@ from csdesk.core.imports.salesforce import (
     salesforce_id_18,
     split_multi,
 )
-from csdesk.core.models import Account, Base, LifecycleEvent
+from csdesk.core.models import Account, LifecycleEvent
 from csdesk.core.portfolio import (
     AccountInput,
     get_account,
@@ -44,8 +44,8 @@ from csdesk.core.portfolio import (
 )
 from csdesk.core.progress import Cancelled, Progress
 from csdesk.core.settings import get_setting
+from tests.core.imports.conftest import FIXTURES, dump
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 MAIN = FIXTURES / "salesforce_accounts.csv"
 
 HEADERS = [
@@ -83,15 +83,6 @@ def importer() -> SalesforceAccounts:
 
 def run(db: Database, path: Path, **kw: Any) -> ImportResult:
     return run_import(db, importer(), path, **kw)
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to compare a database before and after."""
-    with db.session() as s:
-        return {
-            t.name: sorted((tuple(r) for r in s.execute(select(t))), key=repr)
-            for t in Base.metadata.sorted_tables
-        }
 
 
 def write_report(

@@ -5,56 +5,27 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from csdesk.core import directory, portfolio
+from csdesk.core import portfolio
 from csdesk.core.db import Database
-from csdesk.core.enums import Category, Channel, ItemEventKind, ItemType, Priority, Role, Status
+from csdesk.core.enums import Category, Channel, ItemEventKind, ItemType, Priority, Status
 from csdesk.core.errors import KnownError
 from csdesk.core.imports.base import ImportResult, detect, importer_for, run_import
 from csdesk.core.imports.teamwork import TeamworkTasks
-from csdesk.core.models import Colleague, WorkItem
+from csdesk.core.models import WorkItem
+from tests.core.imports.conftest import FIXTURES, add_team, dump, names
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
 UTC = dt.UTC
 S = Status
 
 
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to prove that a failed import changed nothing."""
-    with db.engine.connect() as conn:
-        return {
-            name: sorted(
-                (tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr
-            )
-            for name in inspect(conn).get_table_names()
-        }
-
-
-def person(db: Database, name: str, *roles: Role) -> int:
-    return directory.save_colleague(db, directory.ColleagueInput(name=name, roles=set(roles)))
-
-
 @pytest.fixture
 def people(db: Database) -> dict[str, int]:
-    ids = {
-        "me": person(db, "Casey Morgan", Role.ME),
-        "css": person(db, "Priya Raman", Role.CSS),
-        "fallback": person(db, "James Lee", Role.ESCALATION_FALLBACK),
-        "zoe": person(db, "Zoë Brandão", Role.ACCOUNT_MANAGER),
-        "renee": person(db, "Renée Dubois", Role.REGIONAL_MANAGER),
-        "lukasz": person(db, "Łukasz Nowak", Role.SUPPORT),
-    }
-    portfolio.save_account(
-        db,
-        portfolio.AccountInput(
-            "Northwind Health", account_manager_id=ids["zoe"], regional_manager_id=ids["renee"]
-        ),
-    )
+    ids = add_team(db)
     portfolio.save_account(db, portfolio.AccountInput("St. Brigid's Hospital"))
     return ids
 
@@ -74,10 +45,6 @@ def tasks(db: Database) -> dict[str, WorkItem]:
             )
         ).all()
         return {i.external_key or i.title: i for i in items}
-
-
-def names(people: list[Colleague]) -> set[str]:
-    return {c.name for c in people}
 
 
 def write(path: Path, headers: list[str], rows: list[list[str]]) -> Path:

@@ -1,0 +1,858 @@
+"""The hand-off sheet (SPEC "The hand-off sheet", R14, R15, R18, R19).
+
+:func:`build_sheet` reads an OOO plan into a :class:`HandoffSheet` (plain frozen
+data, no database objects), which is then written as:
+
+* **XLSX** (:func:`write_xlsx`) — tabs *Summary*, *Pending items*, *Admins* and
+  *Tracking log*. Written with XlsxWriter rather than openpyxl because every
+  cell is written through a typed call (``write_string``, ``write_datetime``,
+  ``write_url``): a text never becomes a formula whatever it contains, on top
+  of :func:`~csdesk.core.exports.neutralise`. XlsxWriter also gives first-class
+  data validation, frozen panes, print titles and a workbook built in memory;
+  openpyxl (which can read) reads the *Tracking log* back on return
+  (:mod:`csdesk.core.ooo_return`).
+* **CSV** of the pending items (:func:`write_csv`) — the conventions of every
+  csdesk CSV (:func:`csdesk.core.exports.to_csv`): UTF-8 with a BOM, CRLF,
+  a header row, neutralised cells. Labels are the words a backup reads
+  ("High", "Waiting for Customer"); the due moment is ISO 8601 in the plan's
+  time zone, with its offset.
+* **HTML** (:func:`sheet_html`) — a printable document the GUI prints to PDF
+  with Qt; all user text is HTML-escaped.
+
+Only items triaged **High** or **Medium** are in the sheet; Low items wait for
+the CSM's return and are left out (R14). Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import xlsxwriter
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from csdesk.core.db import Database
+from csdesk.core.enums import Category, Channel, Role, Status, TriageLevel
+from csdesk.core.errors import NotFoundError
+from csdesk.core.exports import neutralise, to_csv, write_atomically
+from csdesk.core.models import (
+    Account,
+    Colleague,
+    ColleagueRole,
+    CustomerAdmin,
+    Delegation,
+    HandoffItem,
+    OooPlan,
+    TrackingEntry,
+    WorkItem,
+    utcnow,
+)
+from csdesk.core.settings import get_setting
+
+SHEET_LEVELS = (TriageLevel.HIGH, TriageLevel.MEDIUM)
+
+TAB_SUMMARY = "Summary"
+TAB_PENDING = "Pending items"
+TAB_ADMINS = "Admins"
+TAB_TRACKING = "Tracking log"
+
+TRACKING_COLUMNS = ("Date", "Account", "Item", "Channel", "What happened", "Follow-up needed")
+TRACKING_BLANK_ROWS = 200
+PENDING_COLUMNS = (
+    "Account", "Key", "Item", "Category", "Priority", "Status", "Due", "Admin",
+    "Admin email", "Admin phone", "Context and next steps", "Delegated to", "Link",
+)  # fmt: skip
+HTML_PENDING_COLUMNS = (
+    "Account", "Item", "Category", "Priority", "Status", "Due", "Admin",
+    "Context and next steps", "Delegated to",
+)  # fmt: skip
+ADMIN_COLUMNS = ("Account", "Name", "Title", "Email", "Phone", "Primary", "Notes")
+CSV_FIELDS = (
+    "account", "key", "item", "external_url", "category", "priority", "status", "due",
+    "admin", "admin_email", "admin_phone", "context", "delegated_to",
+)  # fmt: skip
+
+CELL_MAX = 32_767  # Excel's limit for the text of one cell
+URL_MAX = 2_000  # Excel refuses hyperlinks over 2,079 characters
+
+BACKUP_INSTRUCTIONS = (
+    "Work from the Pending items tab: High items cannot wait, Medium items can wait a "
+    "little but would delay the customer.",
+    "Log every client communication in the Tracking log tab (one row each: date, "
+    "account, item, channel, what happened, follow-up needed); the CSM reads it back "
+    "on return.",
+    "Copy the CSM on all emails with the admins, on Slack channels or conversations you "
+    "create, and on any Jira tickets you create.",
+    "On the first day of the leave, send the CSM a check email to make sure the "
+    "out-of-office auto-reply is on.",
+)
+
+
+# ------------------------------------------------------------------ the data
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def line(self) -> str:
+        """The person on one line: name, then email and phone when known."""
+        text = self.name
+        if self.email:
+            text += f" <{self.email}>"
+        if self.phone:
+            text += f", {self.phone}"
+        return text
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    title: str
+    owner: str
+    due: dt.date | None
+    done: bool
+    done_on: dt.date | None = None  # the local day it was ticked
+
+
+@dataclass(frozen=True)
+class SheetSummary:
+    plan_id: int
+    csm: Person | None
+    team_lead: Person | None
+    backup: Person | None
+    first_day: dt.date
+    return_day: dt.date
+    timezone: str
+    support_email: str
+    support_phone: str
+    checklist: tuple[ChecklistLine, ...]
+    generated_at: dt.datetime  # aware, in the plan's time zone
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of the leave (the day before the return day)."""
+        return self.return_day - dt.timedelta(days=1)
+
+    @property
+    def alternative_contacts(self) -> tuple[tuple[str, str], ...]:
+        """R16: whom admins can reach meanwhile: support email/phone, then the backup."""
+        pairs = [("Support email", self.support_email), ("Support phone", self.support_phone)]
+        if self.backup is not None:
+            pairs += [
+                ("Backup", self.backup.name),
+                ("Backup email", self.backup.email),
+                ("Backup phone", self.backup.phone),
+            ]
+        return tuple((k, v) for k, v in pairs if v)
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(1 for c in self.checklist if c.done)
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """One High/Medium item for the backup."""
+
+    item_id: int
+    account: str
+    title: str
+    key: str  # the external key, or "#<id>"
+    external_url: str
+    category: str  # label
+    level: TriageLevel
+    status: str  # label
+    due: dt.datetime | None  # aware, in the plan's time zone
+    admin_name: str
+    admin_email: str
+    admin_phone: str
+    context: str
+    delegated_to: str
+
+    @property
+    def priority(self) -> str:
+        """The triage level as the sheet shows it: High or Medium (R14)."""
+        return self.level.label
+
+    @property
+    def link(self) -> str | None:
+        """The external URL if it is a web link a spreadsheet may open, else None."""
+        return self.external_url if is_web_url(self.external_url) else None
+
+
+@dataclass(frozen=True)
+class AdminRow:
+    account: str
+    name: str
+    title: str
+    email: str
+    phone: str
+    primary: bool
+    notes: str
+
+
+@dataclass(frozen=True)
+class TrackingLine:
+    """A row of the tracking tab (empty until the backup fills it)."""
+
+    date: dt.date | None
+    account: str = ""
+    item: str = ""
+    channel: str = ""
+    what_happened: str = ""
+    follow_up_needed: str = ""
+
+
+@dataclass(frozen=True)
+class HandoffSheet:
+    summary: SheetSummary
+    pending: tuple[PendingRow, ...]
+    admins: tuple[AdminRow, ...]
+    tracking: tuple[TrackingLine, ...] = ()
+    tracking_columns: tuple[str, ...] = TRACKING_COLUMNS
+    channel_labels: tuple[str, ...] = field(default_factory=lambda: tuple(c.label for c in Channel))
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def is_web_url(url: str) -> bool:
+    """True for an absolute http(s) URL a hyperlink can safely point at."""
+    if not url or len(url) > URL_MAX or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def plan_zone(name: str) -> dt.tzinfo:
+    """The plan's time zone; UTC if the name is unknown."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def _person(c: Colleague | None) -> Person | None:
+    return Person(c.name, c.email, c.phone) if c is not None else None
+
+
+def _item_key(item: WorkItem) -> str:
+    return item.external_key or f"#{item.id}"
+
+
+def _me(s: Session) -> Colleague | None:
+    return s.scalars(
+        select(Colleague)
+        .join(ColleagueRole, ColleagueRole.colleague_id == Colleague.id)
+        .where(ColleagueRole.role == Role.ME)
+        .order_by(Colleague.id)
+        .limit(1)
+    ).first()
+
+
+def _level_order(level: TriageLevel) -> int:
+    return list(TriageLevel).index(TriageLevel(level))
+
+
+def load_plan(s: Session, plan_id: int) -> OooPlan:
+    plan = s.get(OooPlan, plan_id)
+    if plan is None:
+        raise NotFoundError("That out-of-office plan no longer exists.")
+    return plan
+
+
+# ------------------------------------------------------------------ building
+
+
+def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
+    """Everything the backup needs for plan ``plan_id``; Low items are left out (R14)."""
+    support_email = str(get_setting(db, "support_email", "") or "")
+    support_phone = str(get_setting(db, "support_phone", "") or "")
+    with db.session() as s:
+        plan = load_plan(s, plan_id)
+        tz = plan_zone(plan.timezone)
+        csm = plan.colleague or _me(s)
+        backup = _person(plan.backup)
+        checklist = tuple(
+            ChecklistLine(
+                title=c.title,
+                owner=c.owner,
+                due=c.due_date,
+                done=c.done_at is not None,
+                done_on=c.done_at.astimezone(tz).date() if c.done_at else None,
+            )
+            for c in plan.checklist
+        )
+        summary = SheetSummary(
+            plan_id=plan.id,
+            csm=_person(csm),
+            team_lead=_person(plan.team_lead),
+            backup=backup,
+            first_day=plan.first_day,
+            return_day=plan.return_day,
+            timezone=plan.timezone or "UTC",
+            support_email=support_email,
+            support_phone=support_phone,
+            checklist=checklist,
+            generated_at=utcnow().astimezone(tz),
+        )
+        delegated: dict[int, str] = {}
+        for d in s.scalars(
+            select(Delegation)
+            .where(Delegation.plan_id == plan.id, Delegation.returned_at.is_(None))
+            .options(selectinload(Delegation.to_colleague))
+        ):
+            delegated[d.item_id] = d.to_colleague.name
+        handoffs = s.scalars(
+            select(HandoffItem)
+            .where(HandoffItem.plan_id == plan.id, HandoffItem.level.in_(SHEET_LEVELS))
+            .options(
+                selectinload(HandoffItem.item)
+                .selectinload(WorkItem.account)
+                .selectinload(Account.admins),
+                selectinload(HandoffItem.admin),
+            )
+        ).all()
+        pending: list[PendingRow] = []
+        accounts: dict[int, Account] = {}
+        for h in handoffs:
+            item = h.item
+            account = item.account
+            if account is not None:
+                accounts[account.id] = account
+            admin: CustomerAdmin | None = h.admin
+            if admin is None and account is not None and account.admins:
+                admin = account.admins[0]  # the primary admin, when the wizard left none
+            if item.id in delegated:
+                to = delegated[item.id]
+            else:
+                to = backup.name if (h.needs_backup and backup is not None) else ""
+            pending.append(
+                PendingRow(
+                    item_id=item.id,
+                    account=account.name if account else "",
+                    title=item.title,
+                    key=_item_key(item),
+                    external_url=item.external_url or "",
+                    category=Category(item.category).label,
+                    level=TriageLevel(h.level),
+                    status=Status(item.status).label,
+                    due=item.due_at.astimezone(tz) if item.due_at else None,
+                    admin_name=admin.name if admin else "",
+                    admin_email=admin.email if admin else "",
+                    admin_phone=admin.phone if admin else "",
+                    context=h.context,
+                    delegated_to=to,
+                )
+            )
+        far = dt.datetime.max.replace(tzinfo=dt.UTC)
+        pending.sort(
+            key=lambda r: (
+                _level_order(r.level),
+                r.due or far,
+                r.account.casefold(),
+                r.title.casefold(),
+                r.item_id,
+            )
+        )
+        admins = tuple(
+            AdminRow(a.name, ad.name, ad.title, ad.email, ad.phone, ad.is_primary, ad.notes)
+            for a in sorted(accounts.values(), key=lambda a: (a.name.casefold(), a.id))
+            for ad in a.admins
+        )
+        tracking = tuple(
+            TrackingLine(t.date, t.account, t.item, t.channel, t.what_happened, t.follow_up_needed)
+            for t in sorted(
+                s.scalars(select(TrackingEntry).where(TrackingEntry.plan_id == plan.id)),
+                key=lambda t: (t.date or dt.date.max, t.id),
+            )
+        )
+    return HandoffSheet(summary, tuple(pending), admins, tracking)
+
+
+# ------------------------------------------------------------------ cell text
+
+
+def cell_text(value: str) -> str:
+    """Text as it goes in a spreadsheet cell: no control characters, neutralised, bounded."""
+    text = "".join(
+        ch for ch in value if ch in "\n\t\r" or unicodedata.category(ch) != "Cc"
+    ).replace("\r\n", "\n")
+    return neutralise(text)[:CELL_MAX]
+
+
+def _day(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _moment(m: dt.datetime | None) -> str:
+    return m.strftime("%Y-%m-%d %H:%M") if m else ""
+
+
+def _leave_text(s: SheetSummary) -> str:
+    return (
+        f"{s.first_day:%a %d %b %Y} to {s.last_day:%a %d %b %Y} "
+        f"(back on {s.return_day:%a %d %b %Y})"
+    )
+
+
+def _summary_pairs(s: SheetSummary) -> list[tuple[str, str]]:
+    def who(p: Person | None) -> str:
+        return p.line if p else "(not chosen yet)"
+
+    pairs = [
+        ("CSM", who(s.csm)),
+        ("Team lead", who(s.team_lead)),
+        ("Backup", who(s.backup)),
+        ("Leave", _leave_text(s)),
+        ("Time zone", s.timezone),
+    ]
+    contacts = s.alternative_contacts
+    pairs += [(f"Alternative contact: {k}", v) for k, v in contacts] or [
+        ("Alternative contacts", "(none set: add the support email and phone in Settings)")
+    ]
+    pairs.append(("Checklist", f"{s.checklist_done} of {len(s.checklist)} steps done"))
+    return pairs
+
+
+def _checklist_state(c: ChecklistLine) -> str:
+    if c.done:
+        return f"Done {c.done_on.isoformat()}" if c.done_on else "Done"
+    return "Not done"
+
+
+# ------------------------------------------------------------------ XLSX
+
+
+class _Sheet:
+    """A worksheet written only through typed calls, tracking column widths."""
+
+    def __init__(self, ws: Worksheet, formats: dict[str, Format]) -> None:
+        self.ws = ws
+        self.f = formats
+        self.widths: dict[int, int] = {}
+
+    def _measure(self, col: int, text: str) -> None:
+        longest = max((len(line) for line in text.split("\n")), default=0)
+        self.widths[col] = max(self.widths.get(col, 0), longest)
+
+    def text(self, row: int, col: int, value: str, fmt: str = "text") -> None:
+        clean = cell_text(value)
+        if not clean:
+            self.ws.write_blank(row, col, None, self.f[fmt])
+            return
+        self._measure(col, clean)
+        self.ws.write_string(row, col, clean, self.f[fmt])
+
+    def link(self, row: int, col: int, url: str | None, shown: str, fmt: str = "text") -> None:
+        if url is None or not is_web_url(url):
+            self.text(row, col, shown, fmt)
+            return
+        clean = cell_text(shown) or cell_text(url)
+        self._measure(col, clean)
+        link_fmt = self.f["link_wrap"] if fmt == "wrap" else self.f["link"]
+        self.ws.write_url(row, col, url, link_fmt, string=clean)
+
+    def day(self, row: int, col: int, value: dt.date | None) -> None:
+        if value is None:
+            self.ws.write_blank(row, col, None, self.f["day"])
+        else:
+            self._measure(col, "2026-12-31")
+            self.ws.write_datetime(row, col, value, self.f["day"])
+
+    def moment(self, row: int, col: int, value: dt.datetime | None) -> None:
+        if value is None:
+            self.ws.write_blank(row, col, None, self.f["moment"])
+        else:
+            self._measure(col, "2026-12-31 23:59")
+            self.ws.write_datetime(row, col, value.replace(tzinfo=None), self.f["moment"])
+
+    def header(self, columns: Sequence[str], row: int = 0) -> None:
+        for col, name in enumerate(columns):
+            self.text(row, col, name, "header")
+
+    def size(
+        self, minimum: int = 8, maximum: int = 50, fixed: dict[int, int] | None = None
+    ) -> None:
+        fixed = fixed or {}
+        for col in sorted(set(self.widths) | set(fixed)):
+            width = fixed.get(col) or min(maximum, max(minimum, self.widths.get(col, 0) + 2))
+            fmt = self.f["wrap"] if col in fixed else None
+            self.ws.set_column(col, col, width, fmt)
+
+
+def _formats(wb: xlsxwriter.Workbook) -> dict[str, Format]:
+    base: dict[str, Any] = {"valign": "top"}
+    return {
+        "text": wb.add_format(base),
+        "wrap": wb.add_format(base | {"text_wrap": True}),
+        "header": wb.add_format(
+            base | {"bold": True, "bg_color": "#DCE6F1", "bottom": 1, "text_wrap": True}
+        ),
+        "title": wb.add_format({"bold": True, "font_size": 14}),
+        "label": wb.add_format(base | {"bold": True}),
+        "high": wb.add_format(base | {"bold": True, "font_color": "#9C0006"}),
+        "link": wb.add_format(base | {"font_color": "blue", "underline": 1}),
+        "link_wrap": wb.add_format(
+            base | {"font_color": "blue", "underline": 1, "text_wrap": True}
+        ),
+        "day": wb.add_format(base | {"num_format": "yyyy-mm-dd", "align": "left"}),
+        "moment": wb.add_format(base | {"num_format": "yyyy-mm-dd hh:mm", "align": "left"}),
+    }
+
+
+def _print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    if landscape:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.freeze_panes(1, 0)
+
+
+def _write_summary(sh: _Sheet, sheet: HandoffSheet) -> None:
+    s = sheet.summary
+    who = s.csm.name if s.csm else "the CSM"
+    sh.text(0, 0, f"Out-of-office hand-off: {who}", "title")
+    sh.widths.pop(0, None)  # the title may run over the next cells
+    row = 2
+    for label, value in _summary_pairs(s):
+        sh.text(row, 0, label, "label")
+        sh.text(row, 1, value, "wrap")
+        row += 1
+    row += 1
+    sh.header(("Checklist step", "Owner", "Due", "State"), row)
+    row += 1
+    for c in s.checklist:
+        sh.text(row, 0, c.title, "wrap")
+        sh.text(row, 1, c.owner)
+        sh.day(row, 2, c.due)
+        sh.text(row, 3, _checklist_state(c))
+        row += 1
+    row += 1
+    sh.text(row, 0, "For the backup", "label")
+    row += 1
+    for line in BACKUP_INSTRUCTIONS:
+        sh.text(row, 0, "•", "text")
+        sh.text(row, 1, line, "wrap")
+        row += 1
+    row += 1
+    sh.text(row, 0, "Generated", "label")
+    sh.text(row, 1, f"{s.generated_at:%Y-%m-%d %H:%M} ({s.timezone}), plan #{s.plan_id}")
+    sh.widths[0] = min(sh.widths.get(0, 0), 40)
+    sh.size(fixed={1: 70})
+    _print_setup(sh.ws, landscape=False)
+
+
+def _write_pending(sh: _Sheet, sheet: HandoffSheet) -> None:
+    sh.header(PENDING_COLUMNS)
+    for i, r in enumerate(sheet.pending, start=1):
+        sh.text(i, 0, r.account)
+        sh.link(i, 1, r.link, r.key)
+        sh.link(i, 2, r.link, r.title, "wrap")
+        sh.text(i, 3, r.category)
+        sh.text(i, 4, r.priority, "high" if r.level is TriageLevel.HIGH else "text")
+        sh.text(i, 5, r.status)
+        sh.moment(i, 6, r.due)
+        sh.text(i, 7, r.admin_name)
+        sh.text(i, 8, r.admin_email)
+        sh.text(i, 9, r.admin_phone)
+        sh.text(i, 10, r.context, "wrap")
+        sh.text(i, 11, r.delegated_to)
+        sh.text(i, 12, r.external_url)
+    sh.ws.autofilter(0, 0, max(len(sheet.pending), 1), len(PENDING_COLUMNS) - 1)
+    sh.size(maximum=40, fixed={2: 40, 10: 60})
+    _print_setup(sh.ws)
+
+
+def _write_admins(sh: _Sheet, sheet: HandoffSheet) -> None:
+    sh.header(ADMIN_COLUMNS)
+    for i, a in enumerate(sheet.admins, start=1):
+        sh.text(i, 0, a.account)
+        sh.text(i, 1, a.name)
+        sh.text(i, 2, a.title)
+        sh.text(i, 3, a.email)
+        sh.text(i, 4, a.phone)
+        sh.text(i, 5, "Yes" if a.primary else "")
+        sh.text(i, 6, a.notes, "wrap")
+    sh.ws.autofilter(0, 0, max(len(sheet.admins), 1), len(ADMIN_COLUMNS) - 1)
+    sh.size(fixed={6: 50})
+    _print_setup(sh.ws)
+
+
+def _write_tracking(sh: _Sheet, sheet: HandoffSheet) -> None:
+    sh.header(sheet.tracking_columns)
+    for i, t in enumerate(sheet.tracking, start=1):
+        sh.day(i, 0, t.date)
+        sh.text(i, 1, t.account)
+        sh.text(i, 2, t.item, "wrap")
+        sh.text(i, 3, t.channel)
+        sh.text(i, 4, t.what_happened, "wrap")
+        sh.text(i, 5, t.follow_up_needed, "wrap")
+    last = len(sheet.tracking) + TRACKING_BLANK_ROWS
+    ws = sh.ws
+    ws.set_column(0, 0, 12, sh.f["day"])
+    ws.set_column(1, 1, 24, sh.f["text"])
+    ws.set_column(2, 2, 30, sh.f["wrap"])
+    ws.set_column(3, 3, 20, sh.f["text"])
+    ws.set_column(4, 4, 60, sh.f["wrap"])
+    ws.set_column(5, 5, 40, sh.f["wrap"])
+    ws.data_validation(
+        1,
+        3,
+        last,
+        3,
+        {
+            "validate": "list",
+            "source": list(sheet.channel_labels),
+            "input_title": "Channel",
+            "input_message": "How did the conversation happen?",
+            "error_title": "Channel",
+            "error_message": "Choose a channel from the list.",
+        },
+    )
+    ws.data_validation(
+        1,
+        0,
+        last,
+        0,
+        {
+            "validate": "date",
+            "criteria": ">",
+            "value": dt.date(2000, 1, 1),
+            "error_type": "warning",
+            "error_title": "Date",
+            "error_message": "Type the date of the conversation, e.g. 2026-12-03.",
+        },
+    )
+    _print_setup(ws)
+
+
+def xlsx_bytes(sheet: HandoffSheet) -> bytes:
+    """The workbook, built in memory."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        buf,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    who = sheet.summary.csm.name if sheet.summary.csm else "CSM"
+    wb.set_properties(
+        {
+            "title": f"Out-of-office hand-off: {who}",
+            "subject": _leave_text(sheet.summary),
+            "author": who,
+            "comments": "Created by csdesk",
+        }
+    )
+    formats = _formats(wb)
+    _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats), sheet)
+    _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats), sheet)
+    _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats), sheet)
+    _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats), sheet)
+    wb.close()
+    return buf.getvalue()
+
+
+def write_xlsx(sheet: HandoffSheet, path: Path) -> None:
+    """Write the hand-off workbook to ``path`` atomically."""
+    write_atomically(Path(path), xlsx_bytes(sheet))
+
+
+# ------------------------------------------------------------------ CSV
+
+
+def pending_records(sheet: HandoffSheet) -> list[dict[str, Any]]:
+    return [
+        {
+            "account": r.account,
+            "key": r.key,
+            "item": r.title,
+            "external_url": r.external_url,
+            "category": r.category,
+            "priority": r.priority,
+            "status": r.status,
+            "due": r.due.isoformat(timespec="minutes") if r.due else "",
+            "admin": r.admin_name,
+            "admin_email": r.admin_email,
+            "admin_phone": r.admin_phone,
+            "context": r.context,
+            "delegated_to": r.delegated_to,
+        }
+        for r in sheet.pending
+    ]
+
+
+def write_csv(sheet: HandoffSheet, path: Path) -> int:
+    """The pending items as CSV (the conventions of :mod:`csdesk.core.exports`); returns the row count."""
+    records = pending_records(sheet)
+    write_atomically(Path(path), to_csv(records, CSV_FIELDS))
+    return len(records)
+
+
+# ------------------------------------------------------------------ HTML
+
+_CSS = """
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: sans-serif; font-size: 9pt; color: #000; }
+h1 { font-size: 15pt; margin: 0 0 6pt 0; }
+h2 { font-size: 12pt; margin: 14pt 0 4pt 0; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #888; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+th { background: #dce6f1; }
+tr { page-break-inside: avoid; }
+table.kv th { width: 22%; }
+.high { font-weight: bold; color: #9c0006; }
+.context { white-space: pre-wrap; }
+.blank td { height: 18pt; }
+.muted { color: #555; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _multiline(text: str) -> str:
+    return _e(text).replace("\n", "<br>")
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    cls: str = "",
+    widths: Sequence[int] = (),
+) -> str:
+    """A full-width table; ``rows`` hold ready HTML (already escaped), ``widths`` percents."""
+    head = "".join(
+        f'<th width="{widths[i]}%">{_e(h)}</th>' if i < len(widths) else f"<th>{_e(h)}</th>"
+        for i, h in enumerate(headers)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    attr = f' class="{cls}"' if cls else ""
+    # width/cellspacing as attributes too: Qt's rich text (which prints the PDF) reads those.
+    return (
+        f'<table{attr} width="100%" cellspacing="0" cellpadding="3">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def sheet_html(sheet: HandoffSheet, blank_tracking_rows: int = 15) -> str:
+    """The whole sheet as a printable HTML document (the GUI prints it to PDF)."""
+    s = sheet.summary
+    who = s.csm.name if s.csm else "the CSM"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{_e(f'Out-of-office hand-off: {who}')}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{_e(f'Out-of-office hand-off: {who}')}</h1>",
+        f'<p class="muted">{_e(_leave_text(s))}. Generated '
+        f"{_e(f'{s.generated_at:%Y-%m-%d %H:%M}')} ({_e(s.timezone)}), plan #{s.plan_id}.</p>",
+        "<h2>Summary</h2>",
+        '<table class="kv" width="100%" cellspacing="0" cellpadding="3"><tbody>'
+        + "".join(
+            f'<tr><th width="25%">{_e(k)}</th><td>{_multiline(v)}</td></tr>'
+            for k, v in _summary_pairs(s)
+        )
+        + "</tbody></table>",
+    ]
+    if s.checklist:
+        parts.append("<h2>Checklist</h2>")
+        parts.append(
+            _table(
+                ("Step", "Owner", "Due", "State"),
+                [
+                    (_e(c.title), _e(c.owner), _e(_day(c.due)), _e(_checklist_state(c)))
+                    for c in s.checklist
+                ],
+            )
+        )
+    parts.append("<h2>For the backup</h2><ul>")
+    parts += [f"<li>{_e(line)}</li>" for line in BACKUP_INSTRUCTIONS]
+    parts.append("</ul>")
+
+    parts.append(f"<h2>Pending items ({len(sheet.pending)})</h2>")
+    if sheet.pending:
+        rows = []
+        for r in sheet.pending:
+            item = f"{_e(r.key)} {_e(r.title)}"
+            if r.link:
+                item = f'<a href="{_e(r.link)}">{item}</a>'
+            admin = "<br>".join(_e(x) for x in (r.admin_name, r.admin_email, r.admin_phone) if x)
+            level_cls = "high" if r.level is TriageLevel.HIGH else ""
+            rows.append(
+                (
+                    _e(r.account),
+                    item,
+                    _e(r.category),
+                    f'<span class="{level_cls}">{_e(r.priority)}</span>',
+                    _e(r.status),
+                    _e(_moment(r.due)),
+                    admin,
+                    f'<div class="context">{_e(r.context)}</div>',
+                    _e(r.delegated_to),
+                )
+            )
+        parts.append(_table(HTML_PENDING_COLUMNS, rows))
+    else:
+        parts.append("<p>No High or Medium items: nothing needs the backup.</p>")
+
+    if sheet.admins:
+        parts.append("<h2>Admins</h2>")
+        parts.append(
+            _table(
+                ADMIN_COLUMNS,
+                [
+                    (
+                        _e(a.account),
+                        _e(a.name),
+                        _e(a.title),
+                        _e(a.email),
+                        _e(a.phone),
+                        "Yes" if a.primary else "",
+                        _multiline(a.notes),
+                    )
+                    for a in sheet.admins
+                ],
+            )
+        )
+
+    parts.append("<h2>Tracking log</h2>")
+    track_rows: list[tuple[str, ...]] = [
+        (
+            _e(_day(t.date)),
+            _e(t.account),
+            _e(t.item),
+            _e(t.channel),
+            _multiline(t.what_happened),
+            _multiline(t.follow_up_needed),
+        )
+        for t in sheet.tracking
+    ]
+    track_rows += [("",) * len(sheet.tracking_columns)] * blank_tracking_rows
+    parts.append(_table(sheet.tracking_columns, track_rows, "blank", (10, 16, 16, 10, 28, 20)))
+    parts.append(
+        f'<p class="muted">Channels: {_e(", ".join(sheet.channel_labels))}.</p></body></html>'
+    )
+    return "\n".join(parts)
