@@ -103,13 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
     exp = sub.add_parser("export", help="export accounts, tasks, the log or the directory")
-    exp.add_argument("kind", choices=("accounts", "tasks", "log", "directory"))
-    exp.add_argument("--format", choices=("csv", "json", "vcf"), default="csv")
+    exp.add_argument("kind", choices=("accounts", "tasks", "log", "directory", "handoff"))
+    exp.add_argument("--format", choices=("csv", "json", "vcf", "xlsx", "pdf"), default="csv")
+    exp.add_argument("--plan", type=int, metavar="ID", help="the out-of-office plan (handoff only)")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.add_argument("--account", metavar="NAME", help="only this account (and its franchise)")
     exp.add_argument(
         "--since", type=_day, metavar="DATE", help="only records since this day (YYYY-MM-DD)"
     )
+    ooo = sub.add_parser("ooo", help="out-of-office plans: new, show, return")
+    ooo_sub = ooo.add_subparsers(dest="ooo_command", metavar="ACTION", required=True)
+    new = ooo_sub.add_parser("new", help="plan a leave: dates, team lead and backup; triage")
+    new.add_argument("--start", type=_day, required=True, metavar="DATE", help="first day away")
+    new.add_argument(
+        "--end", type=_day, required=True, metavar="DATE",
+        help="last day away (you are back on the next working day)",
+    )  # fmt: skip
+    new.add_argument("--backup", required=True, metavar="EMAIL")
+    new.add_argument("--tl", required=True, metavar="EMAIL", help="your team lead")
+    new.add_argument("--json", action="store_true")
+    show = ooo_sub.add_parser("show", help="a plan: deadlines, triage, flagged items")
+    show.add_argument("--plan", type=int, required=True, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    ret = ooo_sub.add_parser("return", help="back from leave: read the backup's tracking log")
+    ret.add_argument("--plan", type=int, required=True, metavar="ID")
+    ret.add_argument("--tracking", type=Path, required=True, metavar="FILE.xlsx")
+    ret.add_argument("--dry-run", action="store_true")
     info = sub.add_parser("info", help="show where csdesk keeps its data and what is in it")
     info.add_argument("--json", action="store_true", help="print JSON")
     return p
@@ -238,9 +257,94 @@ def _import(db: Database, args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _colleague_by_email(db: Database, email: str, what: str) -> int:
+    from csdesk.core.directory import list_colleagues
+
+    matches = [c.id for c in list_colleagues(db) if c.email.lower() == email.strip().lower()]
+    if not matches:
+        raise KnownError(f"No colleague in the Directory has the email {email} ({what}).")
+    return matches[0]
+
+
+def _ooo(db: Database, args: argparse.Namespace) -> int:
+    from csdesk.core import ooo, ooo_return
+    from csdesk.core.business_time import load_calendar
+
+    if args.ooo_command == "new":
+        back = load_calendar(db).add_workdays(args.end, 1)
+        plan_id = ooo.create_plan(db, args.start, back)
+        ooo.set_people(
+            db, plan_id, _colleague_by_email(db, args.tl, "--tl"),
+            _colleague_by_email(db, args.backup, "--backup"),
+        )  # fmt: skip
+        ooo.triage(db, plan_id)
+        ooo.ensure_checklist(db, plan_id)
+        return _show_plan(db, plan_id, args.json)
+    if args.ooo_command == "show":
+        return _show_plan(db, args.plan, args.json)
+    rows = ooo_return.read_tracking(args.tracking)
+    result = ooo_return.apply_tracking(db, args.plan, rows, dry_run=args.dry_run)
+    print(result.summary())
+    for problem in result.errors:
+        print(f"  {problem}", file=sys.stderr)
+    for row in result.unmatched:
+        print(f"  not matched: {row}")
+    for note in result.notes:
+        print(f"  note: {note}")
+    if result.ok and not args.dry_run:
+        handed_back = ooo.mark_returned(db, args.plan)
+        print(f"Welcome back: {len(handed_back)} item(s) handed back from your backup.")
+    return 0 if result.ok else 1
+
+
+def _show_plan(db: Database, plan_id: int, as_json: bool) -> int:
+    from csdesk.core import ooo
+
+    data = ooo.plan_json(db, plan_id)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return 0
+    print(f"Plan {plan_id}: away {data.get('first_day')} – back {data.get('return_day')}")
+    for d in data.get("deadlines", []):
+        flag = "MISSED " if d.get("missed") else ""
+        print(f"  {flag}{d.get('due')}  {d.get('title')}")
+    flagged = data.get("flagged", [])
+    print(f"  {len(flagged)} item(s) flagged for the backup")
+    return 0
+
+
+def _export_handoff(db: Database, args: argparse.Namespace) -> int:
+    from csdesk.core import handoff
+
+    if args.plan is None:
+        raise KnownError("Say which plan: csdesk export handoff --plan ID ...")
+    if args.format not in ("xlsx", "csv", "pdf"):
+        raise KnownError(
+            f"The hand-off sheet can be exported as xlsx, csv or pdf, not {args.format}."
+        )
+    sheet = handoff.build_sheet(db, args.plan)
+    if args.format == "xlsx":
+        handoff.write_xlsx(sheet, args.output)
+    elif args.format == "csv":
+        handoff.write_csv(sheet, args.output)
+    else:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from csdesk.gui.app import make_application
+        from csdesk.gui.pdf import html_to_pdf
+
+        make_application()
+        html_to_pdf(handoff.sheet_html(sheet), args.output, title="Hand-off sheet", landscape=True)
+    print(f"Hand-off sheet written to {args.output}")
+    return 0
+
+
 def _export(db: Database, args: argparse.Namespace) -> int:
     from csdesk.core.exports import EXPORTS, FORMATS
 
+    if args.kind == "handoff":
+        return _export_handoff(db, args)
     if args.format not in FORMATS[args.kind]:
         raise KnownError(
             f"{args.kind} can be exported as {', '.join(FORMATS[args.kind])}, not {args.format}."
@@ -280,6 +384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(db, args)
         if args.command == "export":
             return _export(db, args)
+        if args.command == "ooo":
+            return _ooo(db, args)
         from csdesk.gui.app import run_gui
 
         return run_gui(db, paths, args.demo)

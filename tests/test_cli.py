@@ -208,3 +208,67 @@ def test_import_of_a_truncated_file_is_explained(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.startswith("csdesk: ")
+
+
+def test_ooo_new_show_handoff_and_return_on_the_demo(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    data = ["--data-dir", str(tmp_path / "d"), "--demo"]
+    start = dt.date.today() + dt.timedelta(days=21)
+    end = start + dt.timedelta(days=6)
+    made = csdesk(
+        *data, "ooo", "new", "--start", start.isoformat(), "--end", end.isoformat(),
+        "--tl", "celeste.harmon@brightpath.example", "--backup", "jonah.pierce@brightpath.example",
+        "--json",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    plan = json.loads(made.stdout)
+    assert plan["first_day"] == start.isoformat()
+    assert {d["key"] for d in plan["deadlines"]} >= {"notify_tl", "hr_request", "auto_reply"}
+    assert plan["flagged"] and all(
+        f["level"] in ("high", "medium") or f["needs_backup"] for f in plan["flagged"]
+    )
+    assert all("reason" in t for t in plan["triage"])
+    bad = csdesk(*data, "ooo", "new", "--start", "2020-01-06", "--end", "2020-01-10",
+                 "--tl", "celeste.harmon@brightpath.example", "--backup", "jonah.pierce@brightpath.example")  # fmt: skip
+    assert bad.returncode == 2 and "past" in bad.stderr
+    sheet = tmp_path / "handoff.xlsx"
+    assert (
+        csdesk(
+            *data,
+            "export",
+            "handoff",
+            "--plan",
+            str(plan["id"]),
+            "--format",
+            "xlsx",
+            "-o",
+            str(sheet),
+        ).returncode
+        == 0
+    )
+    pdf = tmp_path / "handoff.pdf"
+    assert (
+        csdesk(
+            *data, "export", "handoff", "--plan", str(plan["id"]), "--format", "pdf", "-o", str(pdf)
+        ).returncode
+        == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    book = openpyxl.load_workbook(sheet)
+    assert book.sheetnames == ["Summary", "Pending items", "Admins", "Tracking log"]
+    pending = book["Pending items"]
+    account, item = pending.cell(2, 1).value, pending.cell(2, 2).value
+    tracking = book["Tracking log"]
+    # the leave is in the future here, so the backup's rows carry yesterday's date
+    day = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    tracking.append([day, account, item, "Email", "Sent the admin an update", "No"])
+    tracking.append([day, "Nobody Inc", "?", "Call", "Wrong number", ""])
+    book.save(sheet)
+    book.close()
+    back = csdesk(*data, "ooo", "return", "--plan", str(plan["id"]), "--tracking", str(sheet))
+    assert back.returncode == 0, back.stderr
+    assert "1 were added to the communication log" in back.stdout
+    assert "not matched" in back.stdout and "Welcome back" in back.stdout

@@ -1753,6 +1753,17 @@ def end_delegations(db: Database, plan_id: int, actor: str = "") -> list[int]:
         return _end_delegations(s, plan, actor, "the leave is over")
 
 
+def mark_returned(db: Database, plan_id: int, actor: str = "") -> list[int]:
+    """R19: the CSM is back: end the hand-over and close the plan; returns the items handed back."""
+    with db.session() as s:
+        plan = _load(s, plan_id)
+        if plan.status in (OooStatus.CANCELLED, OooStatus.RETURNED):
+            raise ValidationError(f"This plan is already {plan.status.label.lower()}.", "status")
+        items = _end_delegations(s, plan, actor, "the leave is over")
+        plan.status = OooStatus.RETURNED
+        return items
+
+
 # ------------------------------------------------------------------ JSON
 
 

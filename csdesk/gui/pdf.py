@@ -16,8 +16,11 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from csdesk.core.errors import KnownError
 
 
-def html_to_pdf(html: str, path: Path, title: str = "csdesk") -> Path:
-    """Render ``html`` to an A4 PDF at ``path``; KnownError when the folder cannot be written."""
+def html_to_pdf(html: str, path: Path, title: str = "csdesk", landscape: bool = False) -> Path:
+    """Render ``html`` to an A4 PDF at ``path``; KnownError when the folder cannot be written.
+
+    Wide tables (the hand-off sheet's pending items) read better in ``landscape``.
+    """
     path = Path(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -33,7 +36,7 @@ def html_to_pdf(html: str, path: Path, title: str = "csdesk") -> Path:
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
+                QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
                 QMarginsF(15, 15, 15, 15),
                 QPageLayout.Unit.Millimeter,
             )
@@ -45,6 +48,7 @@ def html_to_pdf(html: str, path: Path, title: str = "csdesk") -> Path:
         del writer  # flushes and closes the file
         if tmp.stat().st_size == 0:
             raise KnownError(f"The PDF for {path.name} came out empty.")
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
         raise KnownError(f"csdesk could not write {path}: {exc.strerror or exc}.") from exc
