@@ -264,3 +264,17 @@ def test_open_link_and_sla_column(qtbot: QtBot, db: Database, seeded: Seed, monk
     assert view.ui.openLinkButton.isEnabled()
     qtbot.mouseClick(view.ui.openLinkButton, Qt.MouseButton.LeftButton)
     assert opened == ["https://example.teamwork.com/app/tasks/42"]
+
+
+def test_today_shows_the_next_out_of_office_step(qtbot: QtBot, db: Database, seeded: Seed) -> None:
+    from csdesk.core import ooo
+
+    start = dt.date.today() + dt.timedelta(days=30)
+    plan = ooo.create_plan(db, start, start + dt.timedelta(days=7))
+    ooo.set_people(db, plan, seeded.am, seeded.css)
+    ooo.ensure_checklist(db, plan)
+    view = TodayView(db)
+    qtbot.addWidget(view)
+    assert not view.ui.oooLabel.isHidden()
+    assert "Out of office:</b> next step" in view.ui.oooLabel.text()
+    assert f"leave starts {start:%a %d %b}" in view.ui.oooLabel.text()

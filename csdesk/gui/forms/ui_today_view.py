@@ -71,6 +71,13 @@ class Ui_TodayView(object):
 
         self.todayLayout.addWidget(self.highLoadBanner)
 
+        self.oooLabel = QLabel(TodayView)
+        self.oooLabel.setObjectName(u"oooLabel")
+        self.oooLabel.setWordWrap(True)
+        self.oooLabel.setOpenExternalLinks(False)
+
+        self.todayLayout.addWidget(self.oooLabel)
+
         self.tree = QTreeWidget(TodayView)
         self.tree.setObjectName(u"tree")
         self.tree.setAlternatingRowColors(True)
@@ -132,6 +139,7 @@ class Ui_TodayView(object):
         self.refreshButton.setText(QCoreApplication.translate("TodayView", u"&Refresh", None))
         self.highLoadLabel.setText("")
         self.warnClientsButton.setText(QCoreApplication.translate("TodayView", u"Draft a warning to clients\u2026", None))
+        self.oooLabel.setText("")
         self.openButton.setText(QCoreApplication.translate("TodayView", u"&Open\u2026", None))
         self.followUpButton.setText(QCoreApplication.translate("TodayView", u"&Follow up\u2026", None))
         self.escalateButton.setText(QCoreApplication.translate("TodayView", u"&Escalate to management", None))

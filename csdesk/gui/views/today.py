@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QHeaderView, QTreeWidgetItem, QWidget
 
-from csdesk.core import workflow
+from csdesk.core import ooo, workflow
 from csdesk.core.business_time import format_minutes, load_calendar
 from csdesk.core.db import Database
 from csdesk.core.enums import ItemType, Role, Status
@@ -77,6 +80,7 @@ class TodayView(QWidget):
                 f"{report.high_load_threshold}). Consider warning the {len(report.affected_accounts)} "
                 "clients with open requests that replies may take longer (R10)."
             )
+        self._show_ooo(report.now.astimezone(cal.zone).date())
         ui.tree.clear()
         bold = QFont()
         bold.setBold(True)
@@ -111,6 +115,27 @@ class TodayView(QWidget):
         )
         self.counted.emit(count)
         self._update_buttons()
+
+    def _show_ooo(self, today: dt.date) -> None:
+        """R13/R18: late out-of-office steps, else the active plan's next deadline."""
+        late = ooo.late_checklist(self.db, today)
+        label = self.ui.oooLabel
+        if late:
+            steps = "; ".join(
+                f"{c.title} (owner: {c.owner}, due {c.due_date:%a %d %b})" for c in late[:4]
+            )
+            label.setText(
+                f"<b style='color:#8c1d18'>Out of office — late:</b> {html.escape(steps)}"
+            )
+        else:
+            nxt = ooo.next_deadline(self.db, today)
+            label.setText(
+                f"<b>Out of office:</b> next step — {html.escape(nxt.title)} by {nxt.due_date:%a %d %b} "
+                f"(leave starts {nxt.first_day:%a %d %b})."
+                if nxt
+                else ""
+            )
+        label.setVisible(bool(label.text()))
 
     def selected_entry(self) -> TodayEntry | None:
         item = self.ui.tree.currentItem()
