@@ -24,7 +24,10 @@ from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
 log = logging.getLogger("csdesk")
 
 EXIT_ERROR = 2
-SCREENSHOT_VIEWS = ("today", "portfolio", "directory", "tasks", "board", "log", "settings")
+SCREENSHOT_VIEWS = (
+    "today", "portfolio", "directory", "tasks", "board", "log", "ooo", "settings", "ooo-wizard",
+)  # fmt: skip
+WIZARD_PAGES = ("dates", "people", "triage", "context", "auto_reply", "checklist", "summary")
 
 
 def _day(text: str) -> dt.date:
@@ -79,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--view", choices=SCREENSHOT_VIEWS, default="today")
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    shot.add_argument("--plan", type=int, metavar="ID", help="with --view ooo-wizard: the plan")
+    shot.add_argument(
+        "--page", choices=WIZARD_PAGES, default="dates", help="with --view ooo-wizard: the page"
+    )
     today = sub.add_parser(
         "today", help="print the Today lists: overdue, due today, stale, escalations, SLA clocks"
     )
@@ -373,7 +380,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             from csdesk.gui.app import screenshot
 
-            out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
+            if args.view == "ooo-wizard":
+                from csdesk.gui.app import wizard_screenshot
+
+                if args.plan is None:
+                    raise KnownError("Say which plan: --view ooo-wizard --plan ID [--page NAME].")
+                out = wizard_screenshot(db, args.plan, args.page, args.output, QSize(*args.size))
+            else:
+                out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
             print(out)
             return 0
         if args.command == "info":

@@ -65,3 +65,31 @@ def screenshot(
     tmp.replace(out)
     window.close()
     return out
+
+
+def wizard_screenshot(db: Database, plan_id: int, page: str, out: Path, size: QSize) -> Path:
+    """Render one page of a plan's out-of-office wizard to a PNG (offscreen)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from csdesk.core import ooo
+    from csdesk.gui.ooo_wizard import OooWizard
+
+    app = make_application()
+    wizard = OooWizard(db, plan_id)
+    wizard.resize(size)
+    wizard.show()
+    target = ooo.STEPS.index(page)
+    wizard.restart()
+    while wizard.currentId() < target:
+        before = wizard.currentId()
+        wizard.next()
+        if wizard.currentId() == before:
+            break
+    for _ in range(3):
+        app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part.png")
+    if not wizard.grab().save(str(tmp), "PNG"):
+        raise OSError(f"could not write the screenshot to {out}")
+    tmp.replace(out)
+    wizard.close()
+    return out

@@ -13,13 +13,14 @@ from csdesk.gui.forms.ui_main_window import Ui_MainWindow
 from csdesk.gui.reminders import ReminderService
 from csdesk.gui.views.directory import DirectoryView
 from csdesk.gui.views.log import LogView
+from csdesk.gui.views.ooo import OooView
 from csdesk.gui.views.portfolio import PortfolioView
 from csdesk.gui.views.settings import SettingsView
 from csdesk.gui.views.tasks import TasksView
 from csdesk.gui.views.today import TodayView
 from csdesk.paths import AppPaths, resource
 
-VIEWS = ("today", "portfolio", "directory", "tasks", "log", "settings")
+VIEWS = ("today", "portfolio", "directory", "tasks", "log", "ooo", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
             "directory": DirectoryView(db),
             "tasks": self.tasks,
             "log": LogView(db),
+            "ooo": OooView(db),
             "settings": self.settings,
         }
         ui.nav.setIconSize(QSize(20, 20))
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         ui.nav.currentRowChanged.connect(self._page_changed)
         self.today.counted.connect(self._show_count)
         self.today.changed.connect(self.tasks.refresh)
+        self.pages["ooo"].changed.connect(self.today.refresh)  # type: ignore[attr-defined]
         self.settings.saved.connect(self.today.refresh)
         self.reminders = ReminderService(db, self, self.windowIcon())
         self.today.refresh()

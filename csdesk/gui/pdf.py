@@ -36,7 +36,9 @@ def html_to_pdf(html: str, path: Path, title: str = "csdesk", landscape: bool = 
         writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+                QPageLayout.Orientation.Landscape
+                if landscape
+                else QPageLayout.Orientation.Portrait,
                 QMarginsF(15, 15, 15, 15),
                 QPageLayout.Unit.Millimeter,
             )

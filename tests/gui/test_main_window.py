@@ -23,7 +23,14 @@ def test_navigation_by_sidebar_and_shortcuts(
     window.show()
     assert window.current_view() == "today"
     labels = [window.ui.nav.item(i).text() for i in range(window.ui.nav.count())]
-    assert labels[1:] == ["Portfolio", "Directory", "Tasks & Tickets", "Log", "Settings"]
+    assert labels[1:] == [
+        "Portfolio",
+        "Directory",
+        "Tasks & Tickets",
+        "Log",
+        "Out of office",
+        "Settings",
+    ]
     rect = window.ui.nav.visualItemRect(window.ui.nav.item(3))
     qtbot.mouseClick(window.ui.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_view() == "tasks"

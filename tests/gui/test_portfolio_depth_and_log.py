@@ -131,9 +131,11 @@ def test_log_view_search_and_filters(qtbot: QtBot, db: Database, seeded: Seed) -
         "WhatsApp: admin confirms go-live date",
     ]  # the last 90 days, newest first
     qtbot.keyClicks(view.ui.searchEdit, "go-live")
-    qtbot.waitUntil(lambda: [r.channel for r in view.model.rows] == [Channel.WHATSAPP])
+    qtbot.waitUntil(
+        lambda: [r.channel for r in view.model.rows] == [Channel.WHATSAPP], timeout=10_000
+    )
     view.ui.searchEdit.clear()
     select_data(view.ui.channelCombo, Channel.EMAIL)
-    qtbot.waitUntil(lambda: [r.channel for r in view.model.rows] == [Channel.EMAIL])
+    qtbot.waitUntil(lambda: [r.channel for r in view.model.rows] == [Channel.EMAIL], timeout=10_000)
     view.ui.logTable.selectRow(0)
     assert "Emailed the SSO checklist" in view.ui.summaryView.toPlainText()
