@@ -208,17 +208,40 @@ def _info(db: Database, paths: AppPaths, as_json: bool) -> int:
 
 
 def _today(db: Database, at: dt.datetime | None, as_json: bool) -> int:
+    from csdesk.core import ooo
+    from csdesk.core.business_time import load_calendar
     from csdesk.core.today import BUCKETS, today_report
 
     report = today_report(db, now=at)
+    day = load_calendar(db).local_date(report.now)
+    late = ooo.late_checklist(db, day)
+    upcoming = ooo.next_deadline(db, day)
+
+    def step(c: ooo.ChecklistDue) -> dict[str, object]:
+        return {
+            "plan_id": c.plan_id,
+            "step": c.title,
+            "owner": c.owner,
+            "due": c.due_date.isoformat(),
+            "days_late": c.days_late,
+            "leave_starts": c.first_day.isoformat(),
+        }
+
     if as_json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        data = report.to_json()
+        data["ooo_late"] = [step(c) for c in late]
+        data["ooo_next"] = step(upcoming) if upcoming else None
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(f"Today at {report.now.astimezone():%a %d %b %Y %H:%M} — {report.open_count} open items")
     if report.high_load:
         print(
             f"High load: more than {report.high_load_threshold} open items; warn affected clients."
         )
+    for c in late:
+        print(f"Out of office, late: {c.title} (owner: {c.owner}, due {c.due_date:%a %d %b})")
+    if upcoming and not late:
+        print(f"Out of office, next: {upcoming.title} by {upcoming.due_date:%a %d %b}")
     for bucket, label in BUCKETS.items():
         entries = report.buckets[bucket]
         print(f"\n{label} ({len(entries)})")

@@ -231,6 +231,9 @@ def test_ooo_new_show_handoff_and_return_on_the_demo(tmp_path: Path) -> None:
         f["level"] in ("high", "medium") or f["needs_backup"] for f in plan["flagged"]
     )
     assert all("reason" in t for t in plan["triage"])
+    today_json = json.loads(csdesk(*data, "today", "--json").stdout)
+    assert today_json["ooo_next"]["leave_starts"] == start.isoformat()
+    assert today_json["ooo_late"] == []
     bad = csdesk(*data, "ooo", "new", "--start", "2020-01-06", "--end", "2020-01-10",
                  "--tl", "celeste.harmon@brightpath.example", "--backup", "jonah.pierce@brightpath.example")  # fmt: skip
     assert bad.returncode == 2 and "past" in bad.stderr
