@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="print the result as JSON")
     exp = sub.add_parser("export", help="export accounts, tasks, the log or the directory")
     exp.add_argument("kind", choices=("accounts", "tasks", "log", "directory", "handoff"))
-    exp.add_argument("--format", choices=("csv", "json", "vcf", "xlsx", "pdf"), default="csv")
+    exp.add_argument(
+        "--format", choices=("csv", "json", "vcf", "xlsx", "pdf", "ics"), default="csv"
+    )
     exp.add_argument("--plan", type=int, metavar="ID", help="the out-of-office plan (handoff only)")
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     exp.add_argument("--account", metavar="NAME", help="only this account (and its franchise)")
@@ -348,10 +350,16 @@ def _export_handoff(db: Database, args: argparse.Namespace) -> int:
 
     if args.plan is None:
         raise KnownError("Say which plan: csdesk export handoff --plan ID ...")
-    if args.format not in ("xlsx", "csv", "pdf"):
+    if args.format not in ("xlsx", "csv", "pdf", "ics"):
         raise KnownError(
-            f"The hand-off sheet can be exported as xlsx, csv or pdf, not {args.format}."
+            f"The hand-off can be exported as xlsx, csv, pdf or ics, not {args.format}."
         )
+    if args.format == "ics":
+        from csdesk.core.ooo_ics import write_ics
+
+        write_ics(db, args.plan, args.output)
+        print(f"Calendar file written to {args.output}")
+        return 0
     sheet = handoff.build_sheet(db, args.plan)
     if args.format == "xlsx":
         handoff.write_xlsx(sheet, args.output)

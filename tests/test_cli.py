@@ -260,6 +260,12 @@ def test_ooo_new_show_handoff_and_return_on_the_demo(tmp_path: Path) -> None:
         == 0
     )
     assert pdf.read_bytes().startswith(b"%PDF-")
+    ics = tmp_path / "leave.ics"
+    made_ics = csdesk(
+        *data, "export", "handoff", "--plan", str(plan["id"]), "--format", "ics", "-o", str(ics)
+    )
+    assert made_ics.returncode == 0, made_ics.stderr
+    assert ics.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
     book = openpyxl.load_workbook(sheet)
     assert book.sheetnames == ["Summary", "Pending items", "Admins", "Tracking log"]
     pending = book["Pending items"]

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from csdesk.core import handoff, ooo
+from csdesk.core import handoff, ooo, ooo_ics
 from csdesk.core.business_time import load_calendar
 from csdesk.core.db import Database
 from csdesk.core.directory import list_colleagues, role_holder
@@ -192,6 +192,7 @@ class OooWizard(QWizard):
         ui.xlsxButton.clicked.connect(lambda: self.export("xlsx"))
         ui.csvButton.clicked.connect(lambda: self.export("csv"))
         ui.pdfButton.clicked.connect(lambda: self.export("pdf"))
+        ui.icsButton.clicked.connect(lambda: self.export("ics"))
         ui.delegateButton.clicked.connect(self.delegate)
 
         self.currentIdChanged.connect(self._remember_step)
@@ -698,6 +699,7 @@ class OooWizard(QWizard):
                 "xlsx": "Excel workbook (*.xlsx)",
                 "csv": "CSV file (*.csv)",
                 "pdf": "PDF document (*.pdf)",
+                "ics": "Calendar file (*.ics)",
             }
             chosen, _ = QFileDialog.getSaveFileName(
                 self, "Export the hand-off", str(Path.home() / name), filters[fmt]
@@ -715,8 +717,13 @@ class OooWizard(QWizard):
             elif fmt == "csv":
                 n = handoff.write_csv(sheet, path)
                 what = f"{n} pending item(s)"
+            elif fmt == "ics":
+                ooo_ics.write_ics(self.db, self.plan_id, path)
+                what = "The calendar file (leave, hand-off and return meetings)"
             else:
-                html_to_pdf(handoff.sheet_html(sheet), path, title="Out-of-office hand-off")
+                html_to_pdf(
+                    handoff.sheet_html(sheet), path, title="Out-of-office hand-off", landscape=True
+                )
                 what = "The printable hand-off"
         except KnownError as exc:
             self.ui.exportLabel.setText(_red(exc.message))

@@ -285,6 +285,11 @@ class Ui_OooWizard(object):
 
         self.exportButtons.addWidget(self.pdfButton)
 
+        self.icsButton = QPushButton(self.summaryPage)
+        self.icsButton.setObjectName(u"icsButton")
+
+        self.exportButtons.addWidget(self.icsButton)
+
         self.delegateButton = QPushButton(self.summaryPage)
         self.delegateButton.setObjectName(u"delegateButton")
 
@@ -356,6 +361,7 @@ class Ui_OooWizard(object):
         self.xlsxButton.setText(QCoreApplication.translate("OooWizard", u"Hand-off sheet (&XLSX)\u2026", None))
         self.csvButton.setText(QCoreApplication.translate("OooWizard", u"Pending items (&CSV)\u2026", None))
         self.pdfButton.setText(QCoreApplication.translate("OooWizard", u"Printable (&PDF)\u2026", None))
+        self.icsButton.setText(QCoreApplication.translate("OooWizard", u"Calendar (&ICS)\u2026", None))
         self.delegateButton.setText(QCoreApplication.translate("OooWizard", u"&Delegate flagged items to the backup", None))
         self.exportLabel.setText("")
     # retranslateUi
