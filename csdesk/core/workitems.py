@@ -30,6 +30,7 @@ from csdesk.core.models import (
     ColleagueRole,
     DepartmentContact,
     ItemEvent,
+    Product,
     TaskKind,
     WorkItem,
     WorkItemAssignee,
@@ -404,8 +405,6 @@ def delete_kind(db: Database, kind_id: int) -> None:
 
 def propose_module_task(db: Database, account_id: int, product_id: int, actor: str = "") -> int:
     """R11: a one-click task to propose setting up an unused module to the account."""
-    from csdesk.core.models import Account, Product
-
     with db.session() as s:
         account = s.get(Account, account_id)
         product = s.get(Product, product_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from csdesk import APP_ID, APP_NAME, __version__
 from csdesk.core.db import Database
@@ -57,12 +57,7 @@ def screenshot(
     window.show()
     for _ in range(3):
         app.processEvents()
-    image = window.grab()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part.png")
-    if not image.save(str(tmp), "PNG"):
-        raise OSError(f"could not write the screenshot to {out}")
-    tmp.replace(out)
+    _save_png(window, out)
     window.close()
     return out
 
@@ -86,10 +81,15 @@ def wizard_screenshot(db: Database, plan_id: int, page: str, out: Path, size: QS
             break
     for _ in range(3):
         app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part.png")
-    if not wizard.grab().save(str(tmp), "PNG"):
-        raise OSError(f"could not write the screenshot to {out}")
-    tmp.replace(out)
+    _save_png(wizard, out)
     wizard.close()
     return out
+
+
+def _save_png(widget: QWidget, out: Path) -> None:
+    """Grab ``widget`` into ``out``, written beside it first so no half PNG is left."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part.png")
+    if not widget.grab().save(str(tmp), "PNG"):
+        raise OSError(f"could not write the screenshot to {out}")
+    tmp.replace(out)

@@ -8,6 +8,7 @@ the dialog stays open with everything typed kept.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt
@@ -498,11 +499,11 @@ class TaskDialog(FormDialog):
             self.ui.routingLabel.setText("")
             return
         lines = [
-            f"<b>{_esc(c.name)}</b>{' (primary)' if c.is_primary else ''}"
-            + (f" — {_esc(c.routing_note)}" if c.routing_note else "")
+            f"<b>{html.escape(c.name)}</b>{' (primary)' if c.is_primary else ''}"
+            + (f" — {html.escape(c.routing_note)}" if c.routing_note else "")
             for c in dep.contacts
         ]
-        notes = f"<br><i>{_esc(dep.routing_notes)}</i>" if dep.routing_notes else ""
+        notes = f"<br><i>{html.escape(dep.routing_notes)}</i>" if dep.routing_notes else ""
         self.ui.routingLabel.setText("Who to contact: " + "; ".join(lines) + notes)
 
     def _department_changed(self) -> None:
@@ -597,10 +598,6 @@ def _hours_text(hours: int) -> str:
     return f"{hours} hours" if hours < 72 or hours % 24 else f"{hours // 24} days"
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 # ---------------------------------------------------------------- follow-up
 
 
@@ -615,7 +612,7 @@ class FollowUpDialog(FormDialog):
         self._wire(self.ui)
         item = workitems.get_item(db, item_id)
         key = f"{item.external_key} · " if item.external_key else ""
-        self.ui.itemLabel.setText(f"<b>{_esc(key + item.title)}</b>")
+        self.ui.itemLabel.setText(f"<b>{html.escape(key + item.title)}</b>")
         fill_combo(self.ui.channelCombo, _enum_choices(Channel))
         preferred = Channel(item.channels[0]) if item.channels else Channel.TASK_TOOL
         select_data(self.ui.channelCombo, preferred)

@@ -67,7 +67,7 @@ class TasksView(QWidget):
         ui.itemsTable.setModel(self.model)
         setup_table(ui.itemsTable, stretch_column=2)
         self.clocks: dict[int, SlaClock] = {}
-        for col, width in enumerate((66, 76, 240, 150, 170, 70, 122, 90, 150)):
+        for col, width in enumerate((62, 72, 220, 150, 170, 66, 122, 140, 140)):
             ui.itemsTable.setColumnWidth(col, width)
         self.board = Board()
         ui.boardArea.setWidget(self.board)
@@ -116,7 +116,7 @@ class TasksView(QWidget):
         c = self.clocks.get(row.id)
         if c is None:
             return ""
-        text = format_minutes(c.minutes_left) + (" left" if c.minutes_left >= 0 else " over")
+        text = format_minutes(abs(c.minutes_left)) + (" left" if c.minutes_left >= 0 else " over")
         return text + (" (paused)" if c.paused else "")
 
     def _highlight(self, row: ItemRow) -> str | None:
