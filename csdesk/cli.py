@@ -26,8 +26,12 @@ log = logging.getLogger("csdesk")
 EXIT_ERROR = 2
 SCREENSHOT_VIEWS = (
     "today", "portfolio", "directory", "tasks", "board", "log", "ooo", "settings", "ooo-wizard",
+    "ooo-return",
 )  # fmt: skip
-WIZARD_PAGES = ("dates", "people", "triage", "context", "auto_reply", "checklist", "summary")
+WIZARD_PAGES = (
+    "dates", "people", "triage", "context", "auto_reply", "checklist", "google", "summary",
+)  # fmt: skip
+RETURN_PAGES = ("tracking", "imported", "digest", "agenda")  # csdesk.gui.ooo_return_wizard.PAGES
 
 
 def _day(text: str) -> dt.date:
@@ -82,9 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--view", choices=SCREENSHOT_VIEWS, default="today")
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.png")
     shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
-    shot.add_argument("--plan", type=int, metavar="ID", help="with --view ooo-wizard: the plan")
     shot.add_argument(
-        "--page", choices=WIZARD_PAGES, default="dates", help="with --view ooo-wizard: the page"
+        "--plan", type=int, metavar="ID", help="with --view ooo-wizard or ooo-return: the plan"
+    )
+    shot.add_argument(
+        "--page",
+        choices=WIZARD_PAGES + RETURN_PAGES,
+        help="with --view ooo-wizard (default dates) or ooo-return (default tracking): the page",
+    )
+    shot.add_argument(
+        "--tracking",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="with --view ooo-return: the backup's filled workbook to read "
+        "(the later pages import it into a scratch copy of the database, never yours)",
     )
     today = sub.add_parser(
         "today", help="print the Today lists: overdue, due today, stale, escalations, SLA clocks"
@@ -120,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--since", type=_day, metavar="DATE", help="only records since this day (YYYY-MM-DD)"
     )
-    ooo = sub.add_parser("ooo", help="out-of-office plans: new, show, return")
+    ooo = sub.add_parser("ooo", help="out-of-office plans: new, show, apply, return")
     ooo_sub = ooo.add_subparsers(dest="ooo_command", metavar="ACTION", required=True)
     new = ooo_sub.add_parser("new", help="plan a leave: dates, team lead and backup; triage")
     new.add_argument("--start", type=_day, required=True, metavar="DATE", help="first day away")
@@ -138,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("--plan", type=int, required=True, metavar="ID")
     ret.add_argument("--tracking", type=Path, required=True, metavar="FILE.xlsx")
     ret.add_argument("--dry-run", action="store_true")
+    from csdesk.cli_google import add_apply_parser, add_google_parser
+
+    add_apply_parser(ooo_sub)
+    add_google_parser(sub)
     info = sub.add_parser("info", help="show where csdesk keeps its data and what is in it")
     info.add_argument("--json", action="store_true", help="print JSON")
     return p
@@ -326,6 +345,11 @@ def _ooo(db: Database, args: argparse.Namespace) -> int:
     if result.ok and not args.dry_run:
         handed_back = ooo.mark_returned(db, args.plan)
         print(f"Welcome back: {len(handed_back)} item(s) handed back from your backup.")
+        from csdesk.core.google.apply import after_return
+
+        switched = after_return(db, args.plan)
+        if switched is not None:
+            print(switched.message)
     return 0 if result.ok else 1
 
 
@@ -411,12 +435,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             from csdesk.gui.app import screenshot
 
+            if args.view in ("ooo-wizard", "ooo-return"):
+                if args.plan is None:
+                    raise KnownError(f"Say which plan: --view {args.view} --plan ID [--page NAME].")
+                pages = WIZARD_PAGES if args.view == "ooo-wizard" else RETURN_PAGES
+                page = args.page or pages[0]
+                if page not in pages:
+                    raise KnownError(
+                        f"--view {args.view} has the pages {', '.join(pages)}, not {page}."
+                    )
             if args.view == "ooo-wizard":
                 from csdesk.gui.app import wizard_screenshot
 
-                if args.plan is None:
-                    raise KnownError("Say which plan: --view ooo-wizard --plan ID [--page NAME].")
-                out = wizard_screenshot(db, args.plan, args.page, args.output, QSize(*args.size))
+                out = wizard_screenshot(db, args.plan, page, args.output, QSize(*args.size))
+            elif args.view == "ooo-return":
+                from csdesk.gui.app import return_wizard_screenshot
+
+                out = return_wizard_screenshot(
+                    db, args.plan, page, args.tracking, args.output, QSize(*args.size)
+                )
             else:
                 out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
             print(out)
@@ -429,8 +466,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(db, args)
         if args.command == "export":
             return _export(db, args)
+        if args.command == "ooo" and args.ooo_command == "apply":
+            from csdesk.cli_google import run_apply
+
+            return run_apply(db, args)
         if args.command == "ooo":
             return _ooo(db, args)
+        if args.command == "google":
+            from csdesk.cli_google import run_google
+
+            return run_google(args)
         from csdesk.gui.app import run_gui
 
         return run_gui(db, paths, args.demo)

@@ -13,6 +13,7 @@ import pytest
 
 from csdesk.core.db import Database, open_database, sqlite_url
 from csdesk.paths import AppPaths
+from tests.keyrings import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,22 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # Google calls go nowhere real; a test that needs them starts the fake server.
+    monkeypatch.delenv("CSDESK_GOOGLE_API_ROOT", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """No test may touch the real OS keyring: an in-memory one here, a file one in subprocesses."""
+    import keyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyrings.FileKeyring")
+    monkeypatch.setenv("CSDESK_TEST_KEYRING", str(tmp_path / "test-keyring.json"))
+    yield memory
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -38,3 +55,33 @@ def db(app_paths: AppPaths) -> Iterator[Database]:
     database = open_database(sqlite_url(app_paths.database_file()), app_paths.backup_dir)
     yield database
     database.close()
+
+
+# ---------------------------------------------------------------- the secrets scan
+
+#: Files the tests write themselves with a token in them (the user's inputs), and the
+#: file that plays the OS keyring for subprocesses.
+_SCAN_SKIPS = frozenset({"test-keyring.json", "authorized_user.json", "script.py"})
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After the suite: no test token may be anywhere on disk but in the keyring.
+
+    Scans every file the tests' temporary directories hold (databases, logs,
+    exports, backups, crash reports) for the tokens of tests/google/helpers.py.
+    """
+    from tests.google.helpers import TOKENS
+
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    base = factory.getbasetemp()
+    leaks = []
+    for path in base.rglob("*"):
+        if not path.is_file() or path.name in _SCAN_SKIPS or path.is_symlink():
+            continue
+        data = path.read_bytes()
+        leaks += [f"{path}: {t[:12]}…" for t in TOKENS if t.encode() in data]
+    if leaks:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nSECRETS SCAN: test tokens found outside the keyring:\n" + "\n".join(leaks))

@@ -679,6 +679,66 @@ def write_xlsx(sheet: HandoffSheet, path: Path) -> None:
     write_atomically(Path(path), xlsx_bytes(sheet))
 
 
+# ------------------------------------------------------------------ plain tables
+
+
+def sheet_tables(sheet: HandoffSheet) -> dict[str, list[list[str]]]:
+    """The four tabs as rows of text, for the Google Sheet copy of the hand-off sheet.
+
+    The same content as the XLSX, every cell neutralised (:func:`cell_text`);
+    the caller writes them with ``valueInputOption: RAW`` so nothing becomes a
+    formula even where neutralising would not be needed.
+    """
+    s = sheet.summary
+    who = s.csm.name if s.csm else "the CSM"
+    summary: list[list[str]] = [[f"Out-of-office hand-off: {who}"], []]
+    summary += [[label, value] for label, value in _summary_pairs(s)]
+    summary += [[], ["Checklist step", "Owner", "Due", "State"]]
+    summary += [[c.title, c.owner, _day(c.due), _checklist_state(c)] for c in s.checklist]
+    summary += [[], ["For the backup"]]
+    summary += [["•", line] for line in BACKUP_INSTRUCTIONS]
+    summary += [
+        [],
+        ["Generated", f"{s.generated_at:%Y-%m-%d %H:%M} ({s.timezone}), plan #{s.plan_id}"],
+    ]
+    pending: list[list[str]] = [list(PENDING_COLUMNS)]
+    for r in sheet.pending:
+        pending.append(
+            [
+                r.account,
+                r.key,
+                r.title,
+                r.category,
+                r.priority,
+                r.status,
+                _moment(r.due),
+                r.admin_name,
+                r.admin_email,
+                r.admin_phone,
+                r.context,
+                r.delegated_to,
+                r.external_url,
+            ]
+        )
+    admins: list[list[str]] = [list(ADMIN_COLUMNS)]
+    for a in sheet.admins:
+        admins.append(
+            [a.account, a.name, a.title, a.email, a.phone, "Yes" if a.primary else "", a.notes]
+        )
+    tracking: list[list[str]] = [list(sheet.tracking_columns)]
+    for t in sheet.tracking:
+        tracking.append(
+            [_day(t.date), t.account, t.item, t.channel, t.what_happened, t.follow_up_needed]
+        )
+    tables = {
+        TAB_SUMMARY: summary,
+        TAB_PENDING: pending,
+        TAB_ADMINS: admins,
+        TAB_TRACKING: tracking,
+    }
+    return {tab: [[cell_text(v) for v in row] for row in rows] for tab, rows in tables.items()}
+
+
 # ------------------------------------------------------------------ CSV
 
 

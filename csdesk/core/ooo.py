@@ -80,7 +80,9 @@ from csdesk.core.templates import load_template, placeholders, render
 from csdesk.core.validation import clean_text
 
 #: The wizard's pages, in order; ``set_step`` accepts only these.
-STEPS = ("dates", "people", "triage", "context", "auto_reply", "checklist", "summary")
+STEPS = (
+    "dates", "people", "triage", "context", "auto_reply", "checklist", "google", "summary",
+)  # fmt: skip
 
 DEFAULT_SUBJECT = "Out of Office Notice"  # R16, as the SOP recommends
 TRIAGE_SETTING = "triage_rules"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
@@ -25,7 +27,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
+    icon = QIcon(str(resource("icons", "csdesk.svg")))
+    for png in sorted(resource("icons", "hicolor").glob("*/apps/*.png")):  # tools/render_icons.py
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     app.setStyle("Fusion")
     app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
     return app
@@ -83,6 +88,56 @@ def wizard_screenshot(db: Database, plan_id: int, page: str, out: Path, size: QS
         app.processEvents()
     _save_png(wizard, out)
     wizard.close()
+    return out
+
+
+def return_wizard_screenshot(
+    db: Database, plan_id: int, page: str, tracking: Path | None, out: Path, size: QSize
+) -> Path:
+    """Render one page of a plan's return wizard to a PNG (offscreen).
+
+    ``tracking`` is read as the wizard reads it. The pages after the first come
+    after the import: it is made in a scratch copy of the SQLite database, so a
+    screenshot never changes the user's data (without ``tracking`` the wizard
+    goes on without a log).
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from csdesk.core.db import backup_sqlite, open_database, sqlite_url
+    from csdesk.core.errors import KnownError
+    from csdesk.gui.ooo_return_wizard import PAGES, OooReturnWizard
+
+    app = make_application()
+    target = PAGES.index(page)
+    with contextlib.ExitStack() as stack:
+        work_db = db
+        if target > 0:
+            if db.sqlite_path is None:
+                raise KnownError(
+                    "Only the first page of the return can be rendered from a database server: "
+                    "the later pages need a scratch copy of an SQLite database."
+                )
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="csdesk-")))
+            work_db = open_database(sqlite_url(backup_sqlite(db.sqlite_path, scratch, "shot")))
+            stack.callback(work_db.close)
+        wizard = OooReturnWizard(work_db, plan_id)
+        wizard.popups = False  # a bad file is said on the page; a message box would block
+        wizard.resize(size)
+        wizard.show()
+        if tracking is not None:
+            wizard.ui.fileEdit.setText(str(tracking))
+            wizard.read_file(tracking)
+            wizard.wait_until_read()
+        elif target > 0:
+            wizard.ui.skipCheck.setChecked(True)
+        while wizard.currentId() < target:
+            before = wizard.currentId()
+            wizard.next()
+            if wizard.currentId() == before:  # a page refused (say, rows with problems)
+                break
+        for _ in range(3):
+            app.processEvents()
+        _save_png(wizard, out)
+        wizard.close()
     return out
 
 

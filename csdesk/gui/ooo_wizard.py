@@ -37,10 +37,12 @@ from csdesk.core.db import Database
 from csdesk.core.directory import list_colleagues, role_holder
 from csdesk.core.enums import OooStatus, Role, TriageLevel
 from csdesk.core.errors import KnownError
+from csdesk.core.google.apply import step_states as google_step_states
 from csdesk.core.models import utcnow
 from csdesk.core.portfolio import get_account
 from csdesk.core.templates import load_template
 from csdesk.gui.forms.ui_ooo_wizard import Ui_OooWizard
+from csdesk.gui.google import STATE_WORDS, GooglePanel, google_status_line
 from csdesk.gui.pdf import html_to_pdf
 from csdesk.gui.widgets import fill_combo, select_data
 
@@ -61,10 +63,9 @@ COMMON_ZONES = (
     "Australia/Sydney",
     "Asia/Singapore",
 )
-GOOGLE_NOT_CONNECTED = (
-    "Google is not connected yet: the auto-reply will be set by the Google step "
-    "(coming next). Copy the text from the preview meanwhile."
-)
+#: Checklist steps a Google step does (their Google result is shown beside them).
+GOOGLE_FOR_CHECKLIST = {"auto_reply": "vacation", "calendar_ooo": "calendar",
+                        "handoff_meeting": "meetings"}  # fmt: skip
 
 
 def _red(text: str) -> str:
@@ -80,7 +81,7 @@ def _pydate(q: QDate) -> dt.date:
 
 
 class OooWizard(QWizard):
-    DATES, PEOPLE, TRIAGE, CONTEXT, REPLY, CHECKLIST, SUMMARY = range(7)
+    DATES, PEOPLE, TRIAGE, CONTEXT, REPLY, CHECKLIST, GOOGLE, SUMMARY = range(8)
 
     def __init__(
         self,
@@ -158,7 +159,7 @@ class OooWizard(QWizard):
 
         # auto-reply
         ui.replyError.setTextFormat(Qt.TextFormat.RichText)
-        ui.googleLabel.setText(GOOGLE_NOT_CONNECTED)
+        ui.googleLabel.setWordWrap(True)
         ui.replyLayout.setStretchFactor(ui.replySplitter, 1)
         ui.replySplitter.setSizes([450, 450])
         self._reply_timer = QTimer(self)
@@ -186,6 +187,10 @@ class OooWizard(QWizard):
         ui.readyTextBrowser.setPlaceholderText(
             "Select a step with a ready message (marked ✉) to see the text to send."
         )
+
+        # google
+        self.google = GooglePanel(db, ui.googlePage)
+        ui.googleLayout.addWidget(self.google)
 
         # summary
         ui.exportLabel.setTextFormat(Qt.TextFormat.RichText)
@@ -545,6 +550,7 @@ class OooWizard(QWizard):
     def _fill_reply(self) -> None:
         view = self._refresh_view()
         ui = self.ui
+        ui.googleLabel.setText(google_status_line())
         self._loading = True
         ui.subjectEdit.setText(view.auto_reply_subject or ooo.DEFAULT_SUBJECT)
         ui.bodyEdit.setPlainText(
@@ -597,12 +603,16 @@ class OooWizard(QWizard):
     def _fill_checklist(self) -> None:
         assert self.plan_id is not None
         rows = ooo.ensure_checklist(self.db, self.plan_id)
+        states = google_step_states(self.db, self.plan_id)
         table = self.ui.checklistTable
         table.blockSignals(True)
         table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             late = c.is_late(self.today)
             title = c.title + ("  ✉" if c.has_ready_text else "")
+            google = states.get(GOOGLE_FOR_CHECKLIST.get(c.key, ""), {}).get("state")
+            if google:
+                title += f"  — Google: {STATE_WORDS.get(google, (google,))[0].lower()}"
             due = ooo.short_date(c.due_date) if c.due_date else ""
             cells = [title, c.owner, due + (" (late)" if late else "")]
             for col, text in enumerate(cells):
@@ -794,6 +804,9 @@ class OooWizard(QWizard):
                 self._fill_reply()
             elif page_id == self.CHECKLIST:
                 self._fill_checklist()
+            elif page_id == self.GOOGLE:
+                assert self.plan_id is not None
+                self.google.set_plan(self.plan_id)
             elif page_id == self.SUMMARY:
                 self._fill_summary()
         except KnownError as exc:  # e.g. the plan was cancelled meanwhile

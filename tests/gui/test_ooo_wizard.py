@@ -185,7 +185,7 @@ def test_the_whole_wizard_resumes_and_exports(
     assert ui.subjectEdit.text() == "Out of Office Notice"
     assert "{backup_name}" in ui.bodyEdit.toPlainText()
     assert "<b>Bo</b> Keller" in ui.previewBrowser.toPlainText()
-    assert "Google is not connected yet" in ui.googleLabel.text()
+    assert "Google is not connected" in ui.googleLabel.text()
     body = ui.bodyEdit.toPlainText()
     ui.bodyEdit.setPlainText(body + "\nAsk {nobody}.")
     next_page(qtbot, wizard)
@@ -238,7 +238,7 @@ def test_the_whole_wizard_resumes_and_exports(
     assert again.ui.contextEdit.toPlainText().startswith("Outage fixed")
     back_page(qtbot, again)
     assert levels_in_table(again)["Fix the careers page"] == "Medium"
-    for _ in range(4):
+    for _ in range(5):
         next_page(qtbot, again)
     assert again.currentId() == OooWizard.SUMMARY
     assert "Clinic admins escalated the outage" in again.ui.summaryBrowser.toPlainText()
@@ -297,7 +297,7 @@ def test_ooo_view_lists_plans_and_asks_before_cancelling(
     assert QApplication.activeModalWidget() is None
 
 
-def test_i_am_back_ends_the_hand_over(
+def test_i_am_back_opens_the_return(
     qtbot: QtBot, db: Database, seeded: Seed, people: dict[str, int], monkeypatch
 ) -> None:
     first, back = leave_dates(db)
@@ -311,8 +311,13 @@ def test_i_am_back_ends_the_hand_over(
     view = OooView(db, today=back)
     qtbot.addWidget(view)
     assert view.ui.returnButton.isEnabled()
-    monkeypatch.setattr("csdesk.gui.messages.confirm", lambda *a, **k: True)
+    assert not view.ui.returnBanner.isHidden()  # the return day has come
+
+    def fake_return(pid: int) -> str:  # the wizard itself: tests/gui/test_ooo_return_wizard.py
+        return f"Welcome back. {len(ooo.mark_returned(db, pid))} items came back to you."
+
+    monkeypatch.setattr(view, "open_return", fake_return)
     qtbot.mouseClick(view.ui.returnButton, Qt.MouseButton.LeftButton)
     plan = ooo.get_plan(db, plan_id)
     assert plan.status is OooStatus.RETURNED and not plan.active_delegations
-    assert "2 item(s) came back" in view.ui.nextDeadlineLabel.text()
+    assert "2 items came back" in view.ui.nextDeadlineLabel.text()

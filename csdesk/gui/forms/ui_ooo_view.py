@@ -1,7 +1,7 @@
 # Generated from ui/ooo_view.ui by tools/build_forms.py: edit the .ui file, not this one.
 # -*- coding: utf-8 -*-
 
-# Out of office: current and past plans, the next deadline, the return flow (issue 5).
+# Out of office: current and past plans, the next deadline, the way into the return flow (issue 5, R19).
 
 ################################################################################
 ## Form generated from reading UI file 'ooo_view.ui'
@@ -18,9 +18,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
+    QHeaderView, QLabel, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QTextBrowser, QVBoxLayout,
+    QWidget)
 
 class Ui_OooView(object):
     def setupUi(self, OooView):
@@ -62,6 +63,27 @@ class Ui_OooView(object):
 
         self.oooLayout.addLayout(self.oooToolbar)
 
+        self.returnBanner = QFrame(OooView)
+        self.returnBanner.setObjectName(u"returnBanner")
+        self.returnBanner.setStyleSheet(u"QFrame#returnBanner { background: #e8f1fb; border: 1px solid #b7d3f0; border-radius: 4px; }")
+        self.returnBanner.setFrameShape(QFrame.StyledPanel)
+        self.returnBannerLayout = QHBoxLayout(self.returnBanner)
+        self.returnBannerLayout.setObjectName(u"returnBannerLayout")
+        self.returnBannerLabel = QLabel(self.returnBanner)
+        self.returnBannerLabel.setObjectName(u"returnBannerLabel")
+        self.returnBannerLabel.setWordWrap(True)
+
+        self.returnBannerLayout.addWidget(self.returnBannerLabel)
+
+        self.startReturnButton = QPushButton(self.returnBanner)
+        self.startReturnButton.setObjectName(u"startReturnButton")
+
+        self.returnBannerLayout.addWidget(self.startReturnButton)
+
+        self.returnBannerLayout.setStretch(0, 1)
+
+        self.oooLayout.addWidget(self.returnBanner)
+
         self.nextDeadlineLabel = QLabel(OooView)
         self.nextDeadlineLabel.setObjectName(u"nextDeadlineLabel")
         self.nextDeadlineLabel.setWordWrap(True)
@@ -96,6 +118,8 @@ class Ui_OooView(object):
         self.openPlanButton.setText(QCoreApplication.translate("OooView", u"&Continue\u2026", None))
         self.returnButton.setText(QCoreApplication.translate("OooView", u"I am &back\u2026", None))
         self.cancelPlanButton.setText(QCoreApplication.translate("OooView", u"Cancel plan", None))
+        self.returnBannerLabel.setText("")
+        self.startReturnButton.setText(QCoreApplication.translate("OooView", u"&Start the return\u2026", None))
         self.nextDeadlineLabel.setText("")
         pass
     # retranslateUi

@@ -1,7 +1,9 @@
-"""Out of office: current and past leave plans, the next deadline, and the way into the wizard.
+"""Out of office: current and past leave plans, the next deadline, and the way into the wizards.
 
-The return flow proper (reading the Tracking log back, the digest, the agenda)
-comes later; "I am back…" for now ends the hand-over and closes the plan.
+"I am back…" (and, once the return day of an active plan has come, the
+welcome-back banner) opens the return wizard (R19): the backup's tracking log,
+what happened while away, the return-meeting agenda; finishing it ends the
+hand-over and marks the plan returned.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from csdesk.core import ooo
@@ -36,6 +38,7 @@ class OooView(QWidget):
         super().__init__(parent)
         self.db = db
         self._today = today
+        self.auto_reply_result: object = None  # the Google switch-off on return, once done
         self.ui = ui = Ui_OooView()
         ui.setupUi(self)
         font = ui.headingLabel.font()
@@ -66,6 +69,10 @@ class OooView(QWidget):
         ui.openPlanButton.clicked.connect(self.continue_plan)
         ui.cancelPlanButton.clicked.connect(self.cancel_plan)
         ui.returnButton.clicked.connect(self.back_from_leave)
+        ui.startReturnButton.clicked.connect(self.start_due_return)
+        ui.returnBannerLabel.setTextFormat(Qt.TextFormat.RichText)
+        ui.returnBanner.setVisible(False)
+        self._due_return: int | None = None  # the plan the banner offers to return from
         self.refresh()
 
     @property
@@ -83,7 +90,25 @@ class OooView(QWidget):
         if target is not None:
             self.ui.plansTable.selectRow(ids.index(target))
         self._show_next_deadline()
+        self._show_return_banner(rows)
         self._selected()
+
+    def _show_return_banner(self, rows: list[ooo.PlanRow]) -> None:
+        """R19: once the return day of an active plan has come, offer the return flow."""
+        due = [r for r in rows if r.phase == "Past"]
+        ui = self.ui
+        ui.returnBanner.setVisible(bool(due))
+        self._due_return = due[0].id if due else None
+        if not due:
+            return
+        r = due[0]
+        backup = html.escape(r.backup) if r.backup else "your backup"
+        ui.returnBannerLabel.setText(
+            f"<b>Welcome back!</b> Your leave from {html.escape(ooo.long_date(r.first_day))} "
+            f"ended; you were due back on {html.escape(ooo.long_date(r.return_day))}. Read "
+            f"{backup}'s tracking log, see what happened while you were away, prepare the "
+            "return meeting and take your items back."
+        )
 
     def _show_next_deadline(self) -> None:
         nxt = ooo.next_deadline(self.db, today=self.today)
@@ -208,27 +233,48 @@ class OooView(QWidget):
         self.refresh()
         self.changed.emit()
 
+    def open_return(self, plan_id: int) -> str | None:
+        """Run the return wizard (tests replace this: it is modal); the welcome text, or None."""
+        from csdesk.gui.ooo_return_wizard import run_return
+
+        wizard = run_return(self.db, plan_id, parent=self, today=self._today)
+        return wizard.welcome_text or None
+
     def back_from_leave(self) -> None:
         row = self.selected_plan()
-        if row is None:
+        if row is None or row.status in (OooStatus.CANCELLED, OooStatus.RETURNED):
             return
-        if not messages.confirm(
-            self,
-            "Back from leave?",
-            "End the hand-over: the items delegated to your backup come back to you, and the "
-            "plan is marked returned. (Reading the backup's Tracking log comes in a later "
-            "version.)",
-            "I am back",
-        ):
-            return
-        try:
-            items = ooo.mark_returned(self.db, row.id)
-        except KnownError as exc:
-            messages.show_known(self, exc)
-            return
+        welcome = self.open_return(row.id)
         self.refresh()
+        if welcome:
+            self.ui.nextDeadlineLabel.setText(html.escape(welcome))
+            self.switch_off_auto_reply(row.id, welcome)
+        self.changed.emit()  # the tracking log may be in even if the return was not finished
+
+    def switch_off_auto_reply(self, plan_id: int, welcome: str) -> None:
+        """R19 with Google: the auto-reply csdesk set goes off (off the GUI thread)."""
+        from csdesk.core.google.apply import after_return, applied_steps, step_states
+        from csdesk.gui.worker import run_task
+
+        if "vacation" not in applied_steps(step_states(self.db, plan_id)):
+            return
+        db = self.db
         self.ui.nextDeadlineLabel.setText(
-            f"Welcome back. {len(items)} item(s) came back to you from your backup; "
-            "the plan is marked returned."
+            html.escape(welcome + " Switching the Gmail auto-reply off…")
         )
-        self.changed.emit()
+
+        def shown(result: object) -> None:
+            message = getattr(result, "message", "")
+            self.ui.nextDeadlineLabel.setText(html.escape(f"{welcome} {message}".strip()))
+            self.auto_reply_result = result
+
+        run_task(lambda _p: after_return(db, plan_id), on_result=shown)
+
+    def start_due_return(self) -> None:
+        """The banner's button: select the plan whose return day has come, and start."""
+        if self._due_return is None:
+            return
+        ids = [self.model.row(i).id for i in range(self.model.rowCount())]
+        if self._due_return in ids:
+            self.ui.plansTable.selectRow(ids.index(self._due_return))
+        self.back_from_leave()

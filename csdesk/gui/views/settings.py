@@ -41,6 +41,7 @@ from csdesk.core.sla import PolicyRow
 from csdesk.core.validation import clean_email, clean_phone
 from csdesk.core.workitems import KindRow
 from csdesk.gui.forms.ui_settings_view import Ui_SettingsView
+from csdesk.gui.google import GoogleAccountBox
 from csdesk.gui.widgets import fill_combo, select_data
 
 NOBODY = "— nobody —"
@@ -158,6 +159,9 @@ class SettingsView(QWidget):
         self.ui = Ui_SettingsView()
         self.ui.setupUi(self)
         ui = self.ui
+        # Google account (issue 6): below the contacts, in its own form (ui/google_account_box.ui)
+        self.google_box = GoogleAccountBox(ui.scrollContents)
+        ui.rightColumn.insertWidget(ui.rightColumn.indexOf(ui.contactsBox) + 1, self.google_box)
         self._loading = False
         self._dirty = False
         self._timezones_filled = False

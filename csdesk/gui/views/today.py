@@ -61,6 +61,7 @@ class TodayView(QWidget):
         ui.customerRepliedButton.clicked.connect(self.customer_replied)
         ui.repliedButton.clicked.connect(self.replied_to_customer)
         ui.warnClientsButton.clicked.connect(self.draft_warning)
+        ui.oooLabel.linkActivated.connect(self._ooo_link)
         self.report: TodayReport | None = None
         self.refresh()
 
@@ -117,25 +118,47 @@ class TodayView(QWidget):
         self._update_buttons()
 
     def _show_ooo(self, today: dt.date) -> None:
-        """R13/R18: late out-of-office steps, else the active plan's next deadline."""
-        late = ooo.late_checklist(self.db, today)
+        """R19: a leave is over, the return flow; R13/R18: late steps, else the next deadline."""
+        from csdesk.gui.ooo_return_wizard import due_returns
+
         label = self.ui.oooLabel
+        lines: list[str] = []
+        for r in due_returns(self.db, today)[:1]:
+            lines.append(
+                f"<b>Welcome back!</b> Your leave ended on "
+                f"{r.return_day - dt.timedelta(days=1):%a %d %b}. "
+                f"<a href='return:{r.id}'>Start the return…</a> (the backup's tracking log, "
+                "what happened while you were away, the return meeting)"
+            )
+        late = ooo.late_checklist(self.db, today)
         if late:
             steps = "; ".join(
                 f"{c.title} (owner: {c.owner}, due {c.due_date:%a %d %b})" for c in late[:4]
             )
-            label.setText(
-                f"<b style='color:#8c1d18'>Out of office — late:</b> {html.escape(steps)}"
-            )
+            lines.append(f"<b style='color:#8c1d18'>Out of office — late:</b> {html.escape(steps)}")
         else:
             nxt = ooo.next_deadline(self.db, today)
-            label.setText(
-                f"<b>Out of office:</b> next step — {html.escape(nxt.title)} by {nxt.due_date:%a %d %b} "
-                f"(leave starts {nxt.first_day:%a %d %b})."
-                if nxt
-                else ""
-            )
-        label.setVisible(bool(label.text()))
+            if nxt:
+                lines.append(
+                    f"<b>Out of office:</b> next step — {html.escape(nxt.title)} by "
+                    f"{nxt.due_date:%a %d %b} (leave starts {nxt.first_day:%a %d %b})."
+                )
+        label.setText("<br>".join(lines))
+        label.setVisible(bool(lines))
+
+    def _ooo_link(self, link: str) -> None:
+        if link.startswith("return:"):
+            self.start_return(int(link.split(":", 1)[1]))
+
+    def open_return(self, plan_id: int) -> str | None:
+        """Run the return wizard (tests replace this: it is modal); the welcome text, or None."""
+        from csdesk.gui.ooo_return_wizard import run_return
+
+        return run_return(self.db, plan_id, parent=self).welcome_text or None
+
+    def start_return(self, plan_id: int) -> None:
+        welcome = self.open_return(plan_id)
+        self._done(welcome or "")
 
     def selected_entry(self) -> TodayEntry | None:
         item = self.ui.tree.currentItem()
