@@ -151,7 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     ret = ooo_sub.add_parser("return", help="back from leave: read the backup's tracking log")
     ret.add_argument("--plan", type=int, required=True, metavar="ID")
-    ret.add_argument("--tracking", type=Path, required=True, metavar="FILE.xlsx")
+    source = ret.add_mutually_exclusive_group(required=True)
+    source.add_argument("--tracking", type=Path, metavar="FILE.xlsx")
+    source.add_argument(
+        "--from-google",
+        action="store_true",
+        help="read the Tracking log from the shared Google Sheet (ooo apply made it)",
+    )
     ret.add_argument("--dry-run", action="store_true")
     from csdesk.cli_google import add_apply_parser, add_google_parser
 
@@ -333,7 +339,17 @@ def _ooo(db: Database, args: argparse.Namespace) -> int:
         return _show_plan(db, plan_id, args.json)
     if args.ooo_command == "show":
         return _show_plan(db, args.plan, args.json)
-    rows = ooo_return.read_tracking(args.tracking)
+    from csdesk.core.enums import OooStatus
+
+    status = ooo.get_plan(db, args.plan).status
+    if status is OooStatus.CANCELLED:  # refused before anything is read or written
+        raise KnownError(f"Plan {args.plan} was cancelled: there is no return to record.")
+    if args.from_google:
+        from csdesk.core.google.apply import read_tracking_sheet
+
+        rows = read_tracking_sheet(db, args.plan)
+    else:
+        rows = ooo_return.read_tracking(args.tracking)
     result = ooo_return.apply_tracking(db, args.plan, rows, dry_run=args.dry_run)
     print(result.summary())
     for problem in result.errors:
@@ -342,7 +358,9 @@ def _ooo(db: Database, args: argparse.Namespace) -> int:
         print(f"  not matched: {row}")
     for note in result.notes:
         print(f"  note: {note}")
-    if result.ok and not args.dry_run:
+    if result.ok and not args.dry_run and status is OooStatus.RETURNED:
+        print("The plan was already marked returned: only the tracking rows were added.")
+    elif result.ok and not args.dry_run:
         handed_back = ooo.mark_returned(db, args.plan)
         print(f"Welcome back: {len(handed_back)} item(s) handed back from your backup.")
         from csdesk.core.google.apply import after_return

@@ -281,3 +281,7 @@ def test_ooo_new_show_handoff_and_return_on_the_demo(tmp_path: Path) -> None:
     assert back.returncode == 0, back.stderr
     assert "1 were added to the communication log" in back.stdout
     assert "not matched" in back.stdout and "Welcome back" in back.stdout
+    # a second return of the same plan adds nothing and does not fail half-way
+    again = csdesk(*data, "ooo", "return", "--plan", str(plan["id"]), "--tracking", str(sheet))
+    assert again.returncode == 0, again.stderr
+    assert "already marked returned" in again.stdout

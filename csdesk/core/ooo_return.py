@@ -397,6 +397,11 @@ def read_tracking(path: Path) -> list[TrackingRow]:
         wb.close()
 
 
+def read_tracking_values(values: Sequence[Sequence[object]], source: str) -> list[TrackingRow]:
+    """The filled rows of a Tracking log given as rows of cell values (the Google Sheet copy)."""
+    return _read_grid([list(r) for r in values], TAB_TRACKING, source)
+
+
 def _read_sheet(ws: Any, file_name: str) -> list[TrackingRow]:
     grid: list[list[object]] = [list(r) for r in ws.iter_rows(values_only=True)]
     # A cell merged down several rows (an account written once for its rows)
@@ -407,7 +412,10 @@ def _read_sheet(ws: Any, file_name: str) -> list[TrackingRow]:
             row = grid[r - 1]
             if rng.min_col - 1 < len(row):
                 row[rng.min_col - 1] = top
+    return _read_grid(grid, ws.title, file_name)
 
+
+def _read_grid(grid: list[list[object]], title: str, file_name: str) -> list[TrackingRow]:
     header_at: int | None = None
     mapping: dict[str, int] = {}
     best: dict[str, int] = {}
@@ -422,14 +430,14 @@ def _read_sheet(ws: Any, file_name: str) -> list[TrackingRow]:
         if len(best) >= 2:
             missing = [COLUMN_LABELS[f] for f in REQUIRED_FIELDS if f not in best]
             raise TrackingFileError(
-                f"The “{ws.title}” tab of {file_name} has no "
+                f"The “{title}” tab of {file_name} has no "
                 + " or ".join(f"“{m}”" for m in missing)
                 + " column. Its columns need headers such as "
                 + ", ".join(f"“{c}”" for c in COLUMN_LABELS.values())
                 + " (“What happened” may also be “Notes” or “Summary”)."
             )
         raise TrackingFileError(
-            f"The “{ws.title}” tab of {file_name} has no header row with “Date” and "
+            f"The “{title}” tab of {file_name} has no header row with “Date” and "
             "“What happened” columns."
         )
     headers = {f: _cell_text(grid[header_at][c]) for f, c in mapping.items()}
@@ -1016,7 +1024,9 @@ def agenda_text(db: Database, plan_id: int) -> str:
             if follow.strip():
                 out += _indent(f"Follow-up needed: {follow}", "       ")
     else:
-        out.append("   (nothing imported yet: import the backup's Tracking log tab first)")
+        out.append(
+            "   (no tracking rows: the backup logged none, or the workbook was not imported)"
+        )
     if dg.unreviewed:
         out.append(f"   Not matched to an account or item ({len(dg.unreviewed)}): check them")
         out += _bullets(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHeaderView,
+    QLabel,
     QTableWidgetItem,
     QWidget,
 )
@@ -128,10 +129,14 @@ class GoogleConnectDialog(QDialog):
         self.feature_boxes: dict[str, QCheckBox] = {}
         wanted = set(features or auth.FEATURE_KEYS)
         for f in auth.FEATURES:
-            box = QCheckBox(f"{f.label} — {f.why}")
+            box = QCheckBox(f.label)
             box.setChecked(f.key in wanted)
             box.setObjectName(f"feature_{f.key}")
+            box.setToolTip(f"{f.why} ({f.scope.rsplit('/', 1)[-1]})")
+            why = QLabel(f"{f.why}.")
+            why.setStyleSheet(f"color: {GREY}; margin-left: 24px;")
             ui.featuresLayout.addWidget(box)
+            ui.featuresLayout.addWidget(why)
             self.feature_boxes[f.key] = box
         ui.progressBar.hide()
         ui.browseButton.clicked.connect(self._browse)

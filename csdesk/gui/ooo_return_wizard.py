@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHeaderView,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidgetItem,
@@ -48,6 +49,7 @@ from csdesk.core.business_time import load_calendar
 from csdesk.core.db import Database
 from csdesk.core.enums import OooStatus
 from csdesk.core.errors import KnownError
+from csdesk.core.google.apply import google_state, read_tracking_sheet
 from csdesk.core.progress import Progress
 from csdesk.gui import messages
 from csdesk.gui.forms.ui_ooo_return_wizard import Ui_OooReturnWizard
@@ -60,6 +62,7 @@ AMBER = "#8a4b00"
 GREY = "#6b7785"
 BLUE = "#1b5e9a"
 PAGES = ("tracking", "imported", "digest", "agenda")
+GOOGLE_SOURCE = Path("the shared Google Sheet")  # shown where a file name would be
 EXPAND_AT_MOST = 12  # a longer group of the digest starts collapsed, so every group shows
 ROW_COLUMNS = ("Row", "Date", "Account", "Item", "Channel", "What happened", "csdesk will")
 WHAT, OUTCOME = 5, 6  # columns of the rows table
@@ -164,6 +167,13 @@ class OooReturnWizard(QWizard):
         ui.readLabel.setTextFormat(Qt.TextFormat.RichText)
         ui.readProgress.setVisible(False)
         ui.browseButton.clicked.connect(self.browse)
+        # The shared Google Sheet, when the Google step made one (issue 6)
+        self.google_source = False
+        self.googleButton = QPushButton("From the &Google Sheet", ui.trackingPage)
+        self.googleButton.setToolTip("Read the Tracking log your backup filled in the shared sheet")
+        ui.fileLayout.addWidget(self.googleButton)
+        self.googleButton.clicked.connect(self.read_google)
+        self.googleButton.setVisible(bool(google_state(db, plan_id).get("sheet_id")))
         ui.fileEdit.returnPressed.connect(self._file_entered)
         ui.fileEdit.editingFinished.connect(self._file_edited)
         ui.skipCheck.toggled.connect(self._skip_toggled)
@@ -295,7 +305,7 @@ class OooReturnWizard(QWizard):
 
     def _skip_toggled(self, skip: bool) -> None:
         ui = self.ui
-        for w in (ui.fileEdit, ui.browseButton, ui.rowsTable):
+        for w in (ui.fileEdit, ui.browseButton, ui.rowsTable, self.googleButton):
             w.setEnabled(not skip)
         ui.trackingPage.setButtonText(
             QWizard.WizardButton.CommitButton, "&Go on without a log" if skip else "&Import"
@@ -308,16 +318,27 @@ class OooReturnWizard(QWizard):
         else:
             self._show_preview()
 
-    def read_file(self, path: Path) -> None:
+    def read_google(self) -> None:
+        """Read the Tracking log of the shared Google Sheet instead of a workbook file."""
+        self.ui.fileEdit.clear()
+        self.read_file(GOOGLE_SOURCE, google=True)
+
+    def read_file(self, path: Path, google: bool = False) -> None:
         """Read the workbook and dry-run the import on the thread pool; the preview follows."""
         self._token += 1
         token = self._token
         self.path, self.rows, self.preview, self.read_error = Path(path), None, None, ""
+        self.google_source = google
         ui = self.ui
         ui.rowsTable.setRowCount(0)
         ui.readProgress.setVisible(True)
         ui.readLabel.setText(f"Reading {html.escape(Path(path).name)}…")
         db, plan_id = self.db, self.plan_id
+
+        def read() -> list[ooo_return.TrackingRow]:
+            if google:
+                return read_tracking_sheet(db, plan_id)
+            return ooo_return.read_tracking(Path(path))
 
         def work(
             _: Progress,
@@ -328,7 +349,7 @@ class OooReturnWizard(QWizard):
             KnownError | None,
         ]:
             try:
-                rows = ooo_return.read_tracking(Path(path))
+                rows = read()
                 return token, rows, ooo_return.apply_tracking(db, plan_id, rows, True), None
             except KnownError as exc:  # a bad file: said in words, nothing written
                 return token, None, None, exc
@@ -454,7 +475,7 @@ class OooReturnWizard(QWizard):
         if ui.skipCheck.isChecked():
             self.skipped, self.import_result = True, None
             return True
-        path = self._typed_path()
+        path = self.path if self.google_source else self._typed_path()
         if path is None:
             self._warn(
                 "Choose the workbook",

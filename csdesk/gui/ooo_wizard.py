@@ -191,6 +191,8 @@ class OooWizard(QWizard):
         # google
         self.google = GooglePanel(db, ui.googlePage)
         ui.googleLayout.addWidget(self.google)
+        # what Google did shows on the checklist (Back does not refill a page)
+        self.google.applied.connect(lambda _result: self._fill_checklist())
 
         # summary
         ui.exportLabel.setTextFormat(Qt.TextFormat.RichText)
@@ -612,7 +614,10 @@ class OooWizard(QWizard):
             title = c.title + ("  ✉" if c.has_ready_text else "")
             google = states.get(GOOGLE_FOR_CHECKLIST.get(c.key, ""), {}).get("state")
             if google:
-                title += f"  — Google: {STATE_WORDS.get(google, (google,))[0].lower()}"
+                word = STATE_WORDS.get(google, (google,))[0].lower()
+                if c.key == "handoff_meeting" and google in ("done", "unchanged"):
+                    word = "invitation sent"  # the meeting itself is still to be held
+                title += f"  — Google: {word}"
             due = ooo.short_date(c.due_date) if c.due_date else ""
             cells = [title, c.owner, due + (" (late)" if late else "")]
             for col, text in enumerate(cells):
@@ -660,7 +665,12 @@ class OooWizard(QWizard):
     def copy_ready_text(self) -> None:
         QGuiApplication.clipboard().setText(self.ui.readyTextBrowser.toPlainText())
         self.ui.copyTextButton.setText("Copied")
-        QTimer.singleShot(1500, lambda: self.ui.copyTextButton.setText("&Copy this message"))
+        # a timer owned by the wizard: it dies with it, so it never touches a deleted button
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self.ui.copyTextButton.setText("&Copy this message"))
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(1500)
 
     # ------------------------------------------------------------- summary
 

@@ -350,3 +350,27 @@ def test_return_when_offline_says_what_to_do(
     result = gapply.after_return(plan.db, plan.id)
     assert result is not None and result.state == "failed"
     assert "could not be switched off" in result.message
+
+
+def test_return_reads_the_tracking_log_from_the_shared_sheet(
+    plan: Plan, fake_google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csdesk.core import ooo_return
+
+    connect(fake_google, monkeypatch)
+    with pytest.raises(ooo_return.TrackingFileError, match="no Google Sheet"):
+        gapply.read_tracking_sheet(plan.db, plan.id)
+    assert gapply.apply_plan(plan.db, plan.id, only=["sheet"]).ok
+    sheet_id = gapply.google_state(plan.db, plan.id)["sheet_id"]
+    pending = fake_google.sheet_values(sheet_id, "Pending items")
+    account, key = pending[1][0], pending[1][1]
+    cells = fake_google.cells[sheet_id]["Tracking log"]
+    day = (dt.date.today() - dt.timedelta(days=1)).isoformat()  # the leave is in the future
+    for col, value in enumerate([day, account, key, "Email", "Sent the admin the fix", "No"]):
+        cells[(1, col)] = value
+    for col, value in enumerate([day, "Nobody Inc", "?", "Call", "Wrong number", ""]):
+        cells[(2, col)] = value
+    rows = gapply.read_tracking_sheet(plan.db, plan.id)
+    assert len(rows) == 2
+    result = ooo_return.apply_tracking(plan.db, plan.id, rows)
+    assert result.ok and result.logged == 1 and len(result.unmatched) == 1

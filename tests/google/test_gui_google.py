@@ -263,3 +263,61 @@ def test_back_from_leave_switches_the_auto_reply_off(
     qtbot.waitUntil(lambda: view.auto_reply_result is not None, timeout=15000)
     assert "auto-reply is switched off" in view.ui.nextDeadlineLabel.text()
     assert fake_google.vacation["enableAutoReply"] is False
+
+
+def test_return_wizard_reads_the_shared_google_sheet(
+    qtbot: QtBot, plan: Plan, fake_google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from csdesk.core import commlog
+    from csdesk.gui.ooo_return_wizard import OooReturnWizard
+
+    connect(fake_google, monkeypatch)
+    assert gapply.apply_plan(plan.db, plan.id, only=["sheet"]).ok
+    sheet_id = gapply.google_state(plan.db, plan.id)["sheet_id"]
+    pending = fake_google.sheet_values(sheet_id, "Pending items")
+    day = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    row = [day, pending[1][0], pending[1][1], "Call", "Walked the admin through it", "No"]
+    for col, value in enumerate(row):
+        fake_google.cells[sheet_id]["Tracking log"][(1, col)] = value
+    before = len(commlog.list_entries(plan.db))
+    wizard = OooReturnWizard(plan.db, plan.id, today=plan.back)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.googleButton.isVisible()
+    qtbot.mouseClick(wizard.googleButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.reading, timeout=15000)
+    assert "1 rows found" in wizard.ui.readLabel.text() or "1 row found" in (
+        wizard.ui.readLabel.text()
+    )
+    assert len(commlog.list_entries(plan.db)) == before  # nothing written before Import
+    wizard.next()
+    assert len(commlog.list_entries(plan.db)) == before + 1
+
+
+def test_the_wizards_google_page_applies_the_plan(
+    qtbot: QtBot, plan: Plan, fake_google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csdesk.core import ooo
+    from csdesk.gui.ooo_wizard import OooWizard
+
+    connect(fake_google, monkeypatch)
+    ooo.set_step(plan.db, plan.id, "checklist")
+    wizard = OooWizard(plan.db, plan.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentId() == OooWizard.CHECKLIST
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == OooWizard.GOOGLE
+    assert ooo.get_plan(plan.db, plan.id).step == "google"  # resumable here
+    result = _apply(qtbot, wizard.google)
+    assert result.ok
+    assert fake_google.vacation["enableAutoReply"] is True
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    titles = [
+        wizard.ui.checklistTable.item(r, 0).text()
+        for r in range(wizard.ui.checklistTable.rowCount())
+    ]
+    assert any("Gmail vacation responder" in t and "Google: done" in t for t in titles)
+    assert any("hand-off meeting" in t and "invitation sent" in t for t in titles)

@@ -278,7 +278,7 @@ def test_no_tracking_log_then_finish(qtbot: QtBot, db: Database, world: World) -
     press(qtbot, wizard, W.NextButton)
     assert "Conversations logged (0)" in tree_texts(wizard)
     press(qtbot, wizard, W.NextButton)
-    assert "(nothing imported yet" in wizard.ui.agendaBrowser.toPlainText()
+    assert "(no tracking rows: the backup logged none" in wizard.ui.agendaBrowser.toPlainText()
     press(qtbot, wizard, W.FinishButton)
     assert counts(db) == (0, 0)
     assert ooo.get_plan(db, world.plan).status is OooStatus.RETURNED

@@ -724,73 +724,54 @@ class _Run:
                 event_id = str(existing["id"])
                 self.save(**{state_key: event_id})
         if existing is not None:
-            same_type = existing.get("eventType", "default") == body.get("eventType", "default")
-            if same_type:
+            if existing.get("eventType", "default") == body.get("eventType", "default"):
                 if not self._differs(existing, body):
                     return UNCHANGED, existing
-                patched = self.gs.call(
-                    events.patch(
-                        calendarId="primary",
-                        eventId=event_id,
-                        body=body,
-                        sendUpdates=send_updates,
-                    ),
-                    "calendar",
-                    "update the calendar event",
-                )
-                return DONE, dict(patched)
+                return DONE, self._patch(events, event_id, body, send_updates)
             # an event's type cannot change: replace it (a deleted event keeps its id)
             self.gs.call(
                 events.delete(calendarId="primary", eventId=event_id, sendUpdates="none"),
                 "calendar",
                 "replace the calendar event",
             )
-            existing, event_id = None, ""
-        if existing is None:
-            if not event_id:
-                event_id = _new_event_id()
-            # saved before the insert: a retry after a lost answer reuses the same id
-            self.save(**{state_key: event_id})
-            try:
-                made = self.gs.call(
-                    events.insert(
-                        calendarId="primary",
-                        body={**body, "id": event_id},
-                        sendUpdates=send_updates,
-                    ),
-                    "calendar",
-                    "add the calendar event",
-                )
-            except GoogleError as exc:
-                if exc.kind != gerr.CONFLICT:
-                    raise
-                # the id exists: an earlier try got through, or the event was deleted
-                found = self._get_event(events, event_id)
-                if found is None:
-                    event_id = _new_event_id()
-                    self.save(**{state_key: event_id})
-                    made = self.gs.call(
-                        events.insert(
-                            calendarId="primary",
-                            body={**body, "id": event_id},
-                            sendUpdates=send_updates,
-                        ),
-                        "calendar",
-                        "add the calendar event",
-                    )
-                else:
-                    made = self.gs.call(
-                        events.patch(
-                            calendarId="primary",
-                            eventId=event_id,
-                            body=body,
-                            sendUpdates=send_updates,
-                        ),
-                        "calendar",
-                        "update the calendar event",
-                    )
-            return DONE, dict(made)
-        raise AssertionError("unreachable")
+            event_id = ""
+        try:
+            return DONE, self._insert(events, state_key, event_id, body, send_updates)
+        except GoogleError as exc:
+            if exc.kind != gerr.CONFLICT:
+                raise
+        # the id exists: an earlier try got through (its answer was lost), or it was deleted
+        event_id = str(self.state().get(state_key) or "")
+        if self._get_event(events, event_id) is None:
+            return DONE, self._insert(events, state_key, "", body, send_updates)
+        return DONE, self._patch(events, event_id, body, send_updates)
+
+    def _insert(
+        self, events: Any, state_key: str, event_id: str, body: dict[str, Any], send_updates: str
+    ) -> dict[str, Any]:
+        event_id = event_id or _new_event_id()
+        # saved before the insert: a retry after a lost answer reuses the same id
+        self.save(**{state_key: event_id})
+        made = self.gs.call(
+            events.insert(
+                calendarId="primary", body={**body, "id": event_id}, sendUpdates=send_updates
+            ),
+            "calendar",
+            "add the calendar event",
+        )
+        return dict(made)
+
+    def _patch(
+        self, events: Any, event_id: str, body: dict[str, Any], send_updates: str
+    ) -> dict[str, Any]:
+        patched = self.gs.call(
+            events.patch(
+                calendarId="primary", eventId=event_id, body=body, sendUpdates=send_updates
+            ),
+            "calendar",
+            "update the calendar event",
+        )
+        return dict(patched)
 
     def calendar(self) -> StepResult:
         plan = self.plan
@@ -1144,3 +1125,36 @@ def after_return(
             f"The Gmail auto-reply could not be switched off: {exc.message}",
             kind=getattr(exc, "kind", ""),
         )
+
+
+def read_tracking_sheet(
+    db: Database,
+    plan_id: int,
+    *,
+    session_factory: Callable[[], GoogleSession] = GoogleSession,
+) -> list[Any]:
+    """R19 with Google: the Tracking log the backup filled in the shared Google Sheet.
+
+    Returns the rows as :func:`csdesk.core.ooo_return.read_tracking` does for
+    the XLSX, to preview and apply with the same code.
+    """
+    from csdesk.core.ooo_return import TrackingFileError, read_tracking_values
+
+    state = google_state(db, plan_id)
+    sheet_id = str(state.get("sheet_id") or "")
+    if not sheet_id:
+        raise TrackingFileError(
+            "This plan has no Google Sheet (the hand-off sheet was not shared through "
+            "Google): import the workbook your backup filled instead."
+        )
+    with session_factory() as session:
+        answer = session.call(
+            session.service("sheets")
+            .spreadsheets()
+            .values()
+            .get(spreadsheetId=sheet_id, range=f"'{TAB_TRACKING}'"),
+            "sheets",
+            "read the Tracking log of the shared hand-off sheet",
+        )
+    values = answer.get("values") or []
+    return read_tracking_values(values, "the shared Google Sheet")

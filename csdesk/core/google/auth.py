@@ -102,8 +102,7 @@ FEATURES: tuple[Feature, ...] = (
         "sheet",
         "Shared hand-off sheet",
         DRIVE_FILE,
-        "creates the hand-off sheet in your Drive and shares it with the backup "
-        "(only files csdesk creates)",
+        "creates the sheet in your Drive and shares it with the backup (only files csdesk makes)",
     ),
     Feature(
         "availability",
