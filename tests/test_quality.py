@@ -18,12 +18,12 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_lint() -> None:
-    result = run("ruff", "check", "csdesk", "tests", "tools")
+    result = run("ruff", "check", "csdesk", "tests", "tools", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = run("ruff", "format", "--check", "csdesk", "tests", "tools")
+    result = run("ruff", "format", "--check", "csdesk", "tests", "tools", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

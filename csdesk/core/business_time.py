@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -288,7 +289,15 @@ class BusinessCalendar:
         return hi
 
     def _window(self, day: dt.date) -> tuple[int, int] | None:
-        """The working window of ``day`` in epoch minutes, or None when it is not a workday."""
+        """The working window of ``day`` in epoch minutes, or None when it is not a workday.
+
+        Cached (the calendar is immutable and hashable): the Today report and the
+        SLA clocks ask for the same days thousands of times, and each answer costs
+        two time-zone conversions and a holiday lookup.
+        """
+        return _cached_window(self, day)
+
+    def _compute_window(self, day: dt.date) -> tuple[int, int] | None:
         if not self.is_workday(day):
             return None
         start = self._instant(day, self.start)
@@ -351,6 +360,15 @@ class BusinessCalendar:
             return -self.business_minutes_between(b, a)
         total = 0
         day, last = self.local_date(a), self.local_date(b)
+        if (last - day).days > 2:
+            # The days strictly between the first and the last lie wholly inside
+            # [a, b): their full windows are summed from a cached running total.
+            total += _running_total(self).between(day + _ONE_DAY, last)
+            for edge in (day, last):
+                window = self._window(edge)
+                if window is not None:
+                    total += max(0, min(hi, window[1]) - max(lo, window[0]))
+            return total
         while day <= last:
             window = self._window(day)
             if window is not None:
@@ -491,3 +509,36 @@ def _hours(minutes: int) -> str:
     if hours == 0:
         return f"{rest} min"
     return f"{hours} h" if rest == 0 else f"{hours} h {rest} min"
+
+
+@lru_cache(maxsize=16_384)
+def _cached_window(calendar: BusinessCalendar, day: dt.date) -> tuple[int, int] | None:
+    """:meth:`BusinessCalendar._window`, remembered per (calendar, day)."""
+    return calendar._compute_window(day)
+
+
+class _RunningTotal:
+    """Working minutes of whole days, as a running total over a growing range of days."""
+
+    def __init__(self, calendar: BusinessCalendar) -> None:
+        self.calendar = calendar
+        self.origin: dt.date | None = None
+        self.totals = [0]  # totals[i]: minutes of the days origin .. origin + i - 1
+        self.lock = threading.Lock()
+
+    def between(self, first: dt.date, stop: dt.date) -> int:
+        """The minutes of the full working windows of the days in [first, stop)."""
+        with self.lock:
+            if self.origin is None or first < self.origin:
+                self.origin, self.totals = first - dt.timedelta(days=366), [0]
+            need = (stop - self.origin).days
+            while len(self.totals) <= need:
+                day = self.origin + dt.timedelta(days=len(self.totals) - 1)
+                window = self.calendar._window(day)
+                self.totals.append(self.totals[-1] + (window[1] - window[0] if window else 0))
+            return self.totals[need] - self.totals[(first - self.origin).days]
+
+
+@lru_cache(maxsize=32)
+def _running_total(calendar: BusinessCalendar) -> _RunningTotal:
+    return _RunningTotal(calendar)

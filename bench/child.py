@@ -1,0 +1,268 @@
+"""The measured work of each figure, run in a child process: ``python -m bench.child FIGURE ...``.
+
+Each figure prints one line ``BENCH {json}`` with at least ``seconds``. Set-up
+(copying a database, opening it, starting Qt) happens before the clock starts
+unless the figure says otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from csdesk.paths import DB_FILE
+
+
+def emit(**data: object) -> None:
+    print("BENCH " + json.dumps(data), flush=True)
+
+
+# ------------------------------------------------------------------ search-as-you-type
+
+OPEN = (
+    "open", "in_progress", "waiting_for_support", "waiting_for_customer",
+    "waiting_for_account_manager", "waiting_for_management",
+)  # fmt: skip
+
+
+def search_csdesk(data_dir: str, text: str, reps: int) -> None:
+    """Type the last character of ``text`` into the Tasks view's search box.
+
+    The box waits for a pause in typing (a single-shot QTimer, the debounce)
+    before it filters. ``seconds`` runs from the moment that timer fires to the
+    moment the table has the filtered rows and has painted them;
+    ``keystroke_seconds`` runs from the key press (so includes the debounce).
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from csdesk.core.db import open_database, sqlite_url
+    from csdesk.gui.app import make_application
+    from csdesk.gui.views.tasks import TasksView
+
+    app = make_application()
+    db = open_database(sqlite_url(Path(data_dir) / DB_FILE))
+    view = TasksView(db)
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+    timer = view._search_timer
+    debounce_ms = timer.interval()
+    timer.timeout.disconnect()
+    state: dict[str, float] = {}
+
+    def fired() -> None:
+        state["fired"] = time.perf_counter()
+        view.refresh()
+        state["refreshed"] = time.perf_counter()
+
+    timer.timeout.connect(fired)
+    edit = view.ui.searchEdit
+
+    def settle() -> None:
+        while "refreshed" not in state:
+            app.processEvents()
+            time.sleep(0.0005)
+        app.processEvents()  # the table repaints with the new rows
+
+    filt, keys = [], []
+    for _ in range(reps):
+        edit.setText(text[:-1])
+        state.clear()
+        settle()
+        state.clear()
+        t_key = time.perf_counter()
+        QTest.keyClick(edit, text[-1], Qt.KeyboardModifier.NoModifier)
+        settle()
+        t_end = time.perf_counter()
+        filt.append(t_end - state["fired"])
+        keys.append(t_end - t_key)
+        assert edit.text() == text, edit.text()
+    emit(
+        seconds=statistics.median(filt),
+        keystroke_seconds=statistics.median(keys),
+        debounce_ms=debounce_ms,
+        rows=view.model.rowCount(),
+    )
+    os._exit(0)
+
+
+def search_floor(data_dir: str, text: str, reps: int) -> None:
+    """The same filter (open items, every word in title, key or account) in raw sqlite3."""
+    con = sqlite3.connect(Path(data_dir) / DB_FILE)
+    marks = ",".join("?" * len(OPEN))
+    words = text.split()
+    where = " AND ".join(
+        "(w.title LIKE ? OR w.external_key LIKE ? OR a.name LIKE ?)" for _ in words
+    )
+    args = [*OPEN, *[f"%{w}%" for w in words for _ in range(3)]]
+    sql = (
+        "SELECT w.id, w.item_type, w.title, a.name, w.status, w.priority, w.category, "
+        "w.due_at, w.last_follow_up_at, w.created_at, w.external_key, w.external_url, "
+        "(SELECT group_concat(c.name, ', ') FROM work_item_assignees x "
+        " JOIN colleagues c ON c.id = x.colleague_id WHERE x.item_id = w.id) "
+        "FROM work_items w LEFT JOIN accounts a ON a.id = w.account_id "
+        f"WHERE w.status IN ({marks}) AND {where} "
+        "ORDER BY w.due_at IS NULL, w.due_at, w.id"
+    )
+    times, rows = [], []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        rows = con.execute(sql, args).fetchall()
+        times.append(time.perf_counter() - t0)
+    emit(seconds=statistics.median(times), rows=len(rows))
+
+
+# ------------------------------------------------------------------ OOO plan + hand-off
+
+
+def ooo_csdesk(data_dir: str) -> None:
+    """create_plan, set_people, triage, build_sheet, write_xlsx (as ``csdesk ooo new`` + export)."""
+    from bench.portfolio import copy_of
+    from csdesk.core import handoff, ooo
+    from csdesk.core.business_time import load_calendar
+    from csdesk.core.db import open_database, sqlite_url
+    from csdesk.core.directory import role_holder
+    from csdesk.core.enums import Role
+
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        work = copy_of(Path(data_dir), Path(tmp) / "data")
+        db = open_database(sqlite_url(work / DB_FILE))
+        me = role_holder(db, Role.ME)
+        tl = role_holder(db, Role.TEAM_LEAD)
+        backup = (
+            db.engine.connect()
+            .exec_driver_sql(
+                "SELECT id FROM colleagues WHERE id NOT IN (?, ?) ORDER BY id LIMIT 1", (me, tl)
+            )
+            .scalar()
+        )
+        start = dt.date.today() + dt.timedelta(days=21)
+        out = Path(tmp) / "handoff.xlsx"
+        t0 = time.perf_counter()
+        back = load_calendar(db).add_workdays(start + dt.timedelta(days=9), 1)
+        plan_id = ooo.create_plan(db, start, back)
+        ooo.set_people(db, plan_id, tl, backup)
+        ooo.triage(db, plan_id)
+        sheet = handoff.build_sheet(db, plan_id)
+        handoff.write_xlsx(sheet, out)
+        seconds = time.perf_counter() - t0
+        emit(
+            seconds=seconds,
+            pending=len(sheet.pending),
+            admins=len(sheet.admins),
+            tracking=len(sheet.tracking),
+            pending_columns=len(handoff.PENDING_COLUMNS),
+            admin_columns=len(handoff.ADMIN_COLUMNS),
+            tracking_columns=len(sheet.tracking_columns),
+            bytes=out.stat().st_size,
+        )
+
+
+def ooo_floor(data_dir: str, counts: str) -> None:
+    """The same number of rows and columns, read with sqlite3 and written with XlsxWriter."""
+    import xlsxwriter
+
+    n = json.loads(counts)
+    con = sqlite3.connect(f"{(Path(data_dir) / DB_FILE).as_uri()}?mode=ro", uri=True)
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        out = Path(tmp) / "floor.xlsx"
+        t0 = time.perf_counter()
+        items = con.execute(
+            "SELECT w.id, w.external_key, w.title, a.name, w.status, w.priority, w.category, "
+            "w.due_at, w.last_follow_up_at, w.description, w.external_url "
+            "FROM work_items w LEFT JOIN accounts a ON a.id = w.account_id "
+            f"WHERE w.status IN ({','.join('?' * len(OPEN))}) ORDER BY w.due_at",
+            OPEN,
+        ).fetchall()
+        admins = con.execute(
+            "SELECT c.name, c.email, c.phone, c.title, a.name FROM customer_admins c "
+            "JOIN accounts a ON a.id = c.account_id"
+        ).fetchall()
+        wb = xlsxwriter.Workbook(str(out))
+        for name, rows, count, width in (
+            ("Pending", items, n["pending"], n["pending_columns"]),
+            ("Admins", admins, n["admins"], n["admin_columns"]),
+            ("Tracking", items, n["tracking"], n["tracking_columns"]),
+        ):
+            ws = wb.add_worksheet(name)
+            ws.write_row(0, 0, [f"Column {c}" for c in range(width)])
+            for r in range(count):
+                row = rows[r % len(rows)] if rows else ()
+                ws.write_row(r + 1, 0, [str(v) for v in (list(row) * 3)[:width]])
+        wb.close()
+        emit(seconds=time.perf_counter() - t0, bytes=out.stat().st_size)
+
+
+# ------------------------------------------------------------------ Jira CSV import
+
+
+def jira_csdesk(data_dir: str, csv_path: str) -> None:
+    """Read and import the file as ``csdesk import tickets FILE --format jira`` does."""
+    from bench.portfolio import copy_of
+    from csdesk.core.db import open_database, sqlite_url
+    from csdesk.core.imports import base
+    from csdesk.core.imports.all import load_all
+    from csdesk.core.progress import Progress
+
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        work = copy_of(Path(data_dir), Path(tmp) / "data")
+        db = open_database(sqlite_url(work / DB_FILE))
+        t0 = time.perf_counter()
+        load_all()
+        importer = base.importer_for("tickets", "jira")
+        parsed = importer.read(Path(csv_path))
+        result = base.run_import(
+            db, importer, Path(csv_path), progress=Progress(lambda d, t: None), parsed=parsed
+        )
+        seconds = time.perf_counter() - t0
+        if not result.ok:
+            raise SystemExit(f"import failed: {result.summary()} {result.errors[:3]}")
+        emit(seconds=seconds, summary=result.summary())
+
+
+def jira_floor(csv_path: str) -> None:
+    """csv module + executemany into a fresh SQLite table, one transaction."""
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        t0 = time.perf_counter()
+        with open(csv_path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            rows = list(reader)
+        con = sqlite3.connect(Path(tmp) / "floor.sqlite3")
+        cols = ", ".join(f"c{i} TEXT" for i in range(len(header)))
+        con.execute(f"CREATE TABLE tickets (id INTEGER PRIMARY KEY, {cols})")
+        marks = ", ".join("?" * len(header))
+        names = ", ".join(f"c{i}" for i in range(len(header)))
+        with con:
+            con.executemany(f"INSERT INTO tickets ({names}) VALUES ({marks})", rows)
+        con.close()
+        emit(seconds=time.perf_counter() - t0, rows=len(rows))
+
+
+FIGURES = {
+    "search": search_csdesk,
+    "search-floor": search_floor,
+    "ooo": ooo_csdesk,
+    "ooo-floor": ooo_floor,
+    "jira": jira_csdesk,
+    "jira-floor": jira_floor,
+}
+
+
+if __name__ == "__main__":
+    name, *rest = sys.argv[1:]
+    func = FIGURES[name]
+    if name.startswith("search"):
+        func(rest[0], rest[1], int(rest[2]))
+    else:
+        func(*rest)
