@@ -8,6 +8,7 @@ Qt is imported only by the commands that need it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -16,9 +17,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
 from csdesk import __version__
-from csdesk.core.db import Database, open_database, sqlite_url
-from csdesk.core.errors import KnownError
+from csdesk.core.db import Database, explain_database_error, open_database, sqlite_url
+from csdesk.core.errors import DamagedDatabaseError, KnownError
+from csdesk.core.instance import InstanceLock
 from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
 
 log = logging.getLogger("csdesk")
@@ -439,13 +443,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir)
     setup_logging(paths)
     gui = args.command is None
+    lock = None
     try:
-        db = open_app_database(args, paths)
+        if gui:  # one window per database: a second one says so and goes
+            lock = _instance_lock(args, paths)
+        try:
+            db = open_app_database(args, paths)
+        except KnownError as exc:
+            log.error("%s", exc.message)
+            print(f"csdesk: {exc.message}", file=sys.stderr)
+            if not (gui and _show_startup_error(exc)):
+                return EXIT_ERROR
+            db = open_app_database(args, paths)  # the user put the latest backup in place
     except KnownError as exc:
         log.error("%s", exc.message)
         print(f"csdesk: {exc.message}", file=sys.stderr)
         if gui:
             _show_startup_error(exc)
+        if lock is not None:
+            lock.release()
         return EXIT_ERROR
     try:
         if args.command == "screenshot":
@@ -500,17 +516,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(f"csdesk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
+    except SQLAlchemyDatabaseError as exc:  # a write that SQLite refused outside a session
+        known = explain_database_error(exc, db.where, paths.backup_dir)
+        if known is None:
+            raise
+        log.error("%s", known.message)
+        print(f"csdesk: {known.message}", file=sys.stderr)
+        return EXIT_ERROR
     finally:
         db.close()
+        if lock is not None:
+            lock.release()
 
 
-def _show_startup_error(exc: KnownError) -> None:
-    """The database could not be opened: say so in a window, since the user started one."""
+def _instance_lock(args: argparse.Namespace, paths: AppPaths) -> InstanceLock | None:
+    """Hold the lock of the database the window will open (none for a database server)."""
+    if args.db:
+        from sqlalchemy.engine import make_url
+
+        u = make_url(args.db)
+        if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+            return None
+        database = Path(u.database).resolve()
+        if not database.parent.is_dir():
+            return None  # open_database creates the folder, or says why it cannot
+    else:
+        paths.ensure()
+        database = paths.database_file(demo=args.demo)
+    lock = InstanceLock(database)
+    lock.acquire()
+    return lock
+
+
+def _show_startup_error(exc: KnownError) -> bool:
+    """The database could not be opened: say so in a window, since the user started one.
+
+    For a damaged database with a backup, the window offers to put a copy of the
+    newest backup in place (the damaged file is kept aside, unchanged): True
+    when the user chose that and it was done.
+    """
     try:
         from csdesk.gui.app import make_application
         from csdesk.gui.messages import show_known
 
         make_application()
+        if isinstance(exc, DamagedDatabaseError) and exc.backup is not None:
+            from csdesk.gui.recovery import offer_backup
+
+            return offer_backup(exc)
         show_known(None, exc)
+    except KnownError as again:  # the backup could not be put in place: said, then stop
+        print(f"csdesk: {again.message}", file=sys.stderr)
+        with contextlib.suppress(Exception):
+            show_known(None, again)
     except Exception:  # no display: the message went to stderr already
         log.exception("could not show the start-up error")
+    return False

@@ -101,11 +101,13 @@ def run_google(args: argparse.Namespace) -> int:
         config = auth.load_client_config(args.client_secrets)
 
         def show(url: str) -> None:
-            if args.no_browser:
-                print(f"Open this address in a browser to connect csdesk:\n{url}", flush=True)
-            else:
-                auth._open_browser(url)
+            import webbrowser
+
+            if not args.no_browser and webbrowser.open(url, new=1, autoraise=True):
                 print("Your browser shows Google's consent page; waiting for it…", flush=True)
+                print(f"(If it did not open, open this address:)\n{url}", flush=True)
+            else:  # no browser here (a server, a remote shell): the user opens it elsewhere
+                print(f"Open this address in a browser to connect csdesk:\n{url}", flush=True)
 
         conn = auth.login(config, args.features, open_url=show, timeout=args.timeout)
         print(_connected_text(conn))

@@ -8,6 +8,7 @@ directories of the operating system.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +40,23 @@ class AppPaths:
         return self.log_dir / "csdesk.log"
 
     def ensure(self) -> None:
+        """Create the folders; a read-only or full disk is a clear error, not a traceback."""
+        from csdesk.core.errors import DiskFullError, ReadOnlyDataError
+
         for d in (self.data_dir, self.log_dir, self.backup_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFullError(
+                        f"The disk is full: csdesk cannot create the folder {d}. "
+                        "Nothing was changed. Free some space, then start csdesk again."
+                    ) from exc
+                raise ReadOnlyDataError(
+                    f"csdesk cannot create the folder {d} ({exc.strerror or exc}): the data "
+                    "folder is read-only or not yours. Nothing was changed. Make it writable, "
+                    "or start csdesk with another data folder (--data-dir)."
+                ) from exc
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

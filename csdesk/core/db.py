@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,14 +26,24 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from csdesk.core.errors import DatabaseError, SchemaTooNewError
+from csdesk.core.errors import (
+    DamagedDatabaseError,
+    DatabaseBusyError,
+    DatabaseError,
+    DiskFullError,
+    KnownError,
+    ReadOnlyDataError,
+    SchemaTooNewError,
+)
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
+BUSY_TIMEOUT_MS = 5000
 
 
 def alembic_config() -> Config:
@@ -57,7 +69,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
@@ -71,7 +83,7 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def _file_revision(path: Path) -> str | None:
+def _file_revision(path: Path, backup_dir: Path | None = None) -> str | None:
     """The Alembic revision stamped in an SQLite file, read without writing to it."""
     # immutable=1 reads without creating -wal/-shm files; it is only safe when
     # no -wal file exists (else committed pages may live in it).
@@ -93,13 +105,90 @@ def _file_revision(path: Path) -> str | None:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"The database file {path} is damaged or is not a database ({exc}). "
-            "csdesk has not changed it. Restore a copy from the backups folder "
-            "or move the file away to start afresh."
-        ) from exc
+        raise damaged(path, str(exc), backup_dir) from exc
     finally:
         con.close()
+
+
+def latest_backup(path: Path, backup_dir: Path | None) -> Path | None:
+    """The newest copy of the database ``path`` in ``backup_dir`` (see :func:`backup_sqlite`)."""
+    if backup_dir is None or not backup_dir.is_dir():
+        return None
+    pattern = re.compile(rf"^{re.escape(path.stem)}-\d{{8}}-\d{{6}}-.*\.sqlite3$")
+    try:
+        copies = [p for p in backup_dir.iterdir() if pattern.match(p.name) and p.is_file()]
+    except OSError:
+        return None
+    return max(copies, key=lambda p: (p.stat().st_mtime, p.name), default=None)
+
+
+def damaged(path: Path, why: str, backup_dir: Path | None) -> DamagedDatabaseError:
+    """The error for a damaged database file, naming the newest backup if there is one."""
+    backup = latest_backup(path, backup_dir)
+    if backup is not None:
+        taken = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%d %b %Y %H:%M")
+        advice = (
+            f"The newest backup is {backup} (taken {taken}): "
+            "copy it to another name and open that, or move the damaged file away and put "
+            "the copy in its place."
+        )
+    elif backup_dir is not None:
+        advice = (
+            f"There is no backup in {backup_dir}; "
+            "move the damaged file away to start afresh, or restore it from your own copies."
+        )
+    else:
+        advice = "Restore a copy from the backups folder or move the file away to start afresh."
+    return DamagedDatabaseError(
+        f"The database file {path} is damaged or is not a database ({why}). "
+        f"csdesk has not changed it. {advice}",
+        path=path,
+        backup=backup,
+    )
+
+
+def explain_database_error(
+    exc: BaseException, where: str, backup_dir: Path | None = None
+) -> KnownError | None:
+    """Plain words for what SQLite reports about the file and the disk; None for anything else.
+
+    Every one of these leaves the database as it was before the failed action:
+    SQLite rolls the transaction back.
+    """
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseBusyError(
+            f"The database {where} is busy: another csdesk (or another program) is writing "
+            "to it. Nothing was changed. Wait for it to finish (or close the other csdesk), "
+            "then try again."
+        )
+    if "database or disk is full" in text or "disk is full" in text:
+        return DiskFullError(
+            f"The disk is full: csdesk could not save to the database {where}. Nothing was "
+            "changed; your data is as it was before. Free some space, then try again."
+        )
+    if "readonly database" in text or "read-only" in text or "read only" in text:
+        return ReadOnlyDataError(
+            f"csdesk cannot write to the database {where}: the file or its folder is "
+            "read-only. Nothing was changed. Make the folder writable, or start csdesk "
+            "with another data folder (--data-dir)."
+        )
+    if "unable to open database file" in text:
+        return ReadOnlyDataError(
+            f"csdesk cannot open the database {where}: its folder is missing or cannot be "
+            "written. Nothing was changed. Check the folder, or start csdesk with another "
+            "data folder (--data-dir)."
+        )
+    if "disk i/o error" in text:
+        return DatabaseError(
+            f"The disk failed while csdesk read or wrote the database {where}. Nothing was "
+            "changed by this action. Check the disk, then try again."
+        )
+    if "malformed" in text or "not a database" in text:
+        path = Path(where)
+        return damaged(path, str(orig), backup_dir)
+    return None
 
 
 def backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
@@ -112,11 +201,17 @@ def backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
         target = backup_dir / f"{path.stem}-{stamp}-{label}-{n}.sqlite3"
         n += 1
     src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
     try:
-        src.backup(dst)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except BaseException:
+        with contextlib.suppress(OSError):  # never leave half a backup that looks whole
+            target.unlink()
+        raise
     finally:
-        dst.close()
         src.close()
     log.info("backed up %s to %s", path, target)
     return target
@@ -139,12 +234,29 @@ class Database:
     sessions: sessionmaker[Session]
     url: str
     backup_made: Path | None = None
+    backup_dir: Path | None = None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on error, always closes."""
-        with self.sessions() as s, s.begin():
-            yield s
+        """One unit of work: commits on success, rolls back on error, always closes.
+
+        A locked database, a full disk, a read-only or damaged file become a
+        :class:`KnownError` in plain words (the transaction was rolled back).
+        """
+        try:
+            with self.sessions() as s, s.begin():
+                yield s
+        except sa_exc.DatabaseError as exc:
+            known = explain_database_error(exc, self.where, self.backup_dir)
+            if known is None:
+                raise
+            log.warning("database error: %s", exc)
+            raise known from exc
+
+    @property
+    def where(self) -> str:
+        path = self.sqlite_path
+        return str(path) if path is not None else make_url(self.url).render_as_string()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -166,10 +278,19 @@ def open_database(url: str, backup_dir: Path | None = None, migrate: bool = True
     head = head_revision()
     if path is not None:
         if path.exists() and path.stat().st_size > 0:
-            current = _file_revision(path)
+            current = _file_revision(path, backup_dir)
             _refuse_newer(current, str(path))
             if migrate and current is not None and current != head and backup_dir is not None:
-                backup_made = backup_sqlite(path, backup_dir, f"before-{head}")
+                try:
+                    backup_made = backup_sqlite(path, backup_dir, f"before-{head}")
+                except (OSError, sqlite3.Error) as exc:
+                    full = "full" in str(exc).lower() or getattr(exc, "errno", 0) == errno.ENOSPC
+                    why = "the disk is full" if full else str(exc)
+                    raise DatabaseError(
+                        f"csdesk must upgrade the database {path} and backs it up first, but "
+                        f"the backup in {backup_dir} failed ({why}). The database has not been "
+                        "changed. Free some space or make the folder writable, then start again."
+                    ) from exc
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,6 +313,13 @@ def open_database(url: str, backup_dir: Path | None = None, migrate: bool = True
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
             log.info("database %s migrated from %s to %s", path or "(url)", current, head)
+    except sa_exc.DatabaseError as exc:
+        engine.dispose()
+        where = str(path) if path is not None else u.render_as_string(hide_password=True)
+        known = explain_database_error(exc, where, backup_dir)
+        if known is None:
+            raise
+        raise known from exc
     except Exception:
         engine.dispose()
         raise
@@ -200,4 +328,49 @@ def open_database(url: str, backup_dir: Path | None = None, migrate: bool = True
         sessions=sessionmaker(engine, expire_on_commit=False),
         url=url,
         backup_made=backup_made,
+        backup_dir=backup_dir,
     )
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put a copy of ``backup`` in place of the damaged database ``path``.
+
+    The damaged file is never overwritten nor changed: it is renamed (with its
+    -wal/-shm files, which belong to it and must not be replayed into the
+    copy) to ``<name>.damaged-<stamp>``, and that name is returned. The backup
+    itself stays where it is; a copy of it is written beside ``path`` and
+    renamed into place, so a failure leaves either no database or a whole one.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    tmp = path.with_name(f".{path.name}.restoring")
+    try:
+        src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if path.exists():
+            path.rename(aside)
+        for suffix in ("-wal", "-shm", "-journal"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(aside.with_name(aside.name + suffix))
+        tmp.replace(path)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise DatabaseError(
+            f"csdesk could not put the backup {backup} in place of {path} ({exc}). "
+            "The damaged file has not been changed."
+        ) from exc
+    log.warning("restored %s from %s; the damaged file is now %s", path, backup, aside)
+    return aside

@@ -6,6 +6,8 @@ plain message. Anything else is a bug and reaches the crash dialog.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class KnownError(Exception):
     """An error caused by the environment or the input, with a message for the user."""
@@ -47,3 +49,34 @@ class DatabaseError(KnownError):
 
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer csdesk; it is left untouched."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another process held a write lock for longer than the busy timeout."""
+
+    title = "The csdesk database is busy"
+
+
+class DiskFullError(DatabaseError):
+    title = "The disk is full"
+
+
+class ReadOnlyDataError(DatabaseError):
+    """The database file or its folder cannot be written."""
+
+    title = "csdesk cannot write its data"
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file is damaged; it is left untouched. ``backup``: the newest copy, if any."""
+
+    def __init__(self, message: str, path: Path | None = None, backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class AlreadyRunningError(KnownError):
+    """A csdesk window already works on this data folder."""
+
+    title = "csdesk is already running"

@@ -368,6 +368,11 @@ def _load_workbook(path: Path) -> Any:
         f"{path.name} is not an Excel workbook (.xlsx). Open it in your spreadsheet "
         "program and save or download it as .xlsx (Excel), then import that file."
     )
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE container
+        raise TrackingFileError(
+            f"{path.name} is password-protected or an old Excel (.xls) file, which csdesk "
+            "cannot read. Open it, remove the password (or save it as .xlsx) and import that file."
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise not_xlsx
     try:

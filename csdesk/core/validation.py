@@ -15,7 +15,16 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{5,30}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.I
 def clean_text(
     value: str | None, field: str, label: str, max_len: int, required: bool = False
 ) -> str:
-    """Strip, drop control characters (keeping newlines and tabs) and check length."""
+    """Strip, drop control characters (keeping newlines and tabs) and check length.
+
+    A lone surrogate (text that was never valid Unicode, e.g. a file name read with
+    the wrong encoding) is refused: it cannot be stored or shown.
+    """
+    if any("\ud800" <= ch <= "\udfff" for ch in value or ""):
+        raise ValidationError(
+            f"{label} contains characters that are not valid text; type or paste it again.",
+            field,
+        )
     text = "".join(
         ch for ch in (value or "") if ch in "\n\t" or unicodedata.category(ch) != "Cc"
     ).strip()

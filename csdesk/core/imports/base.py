@@ -184,8 +184,12 @@ class Importer:
             raise KnownError(f"{path} is a folder, not a file.") from None
         except PermissionError:
             raise KnownError(f"csdesk is not allowed to read {path}.") from None
-        if b"\x00" in data[:4096]:
-            raise KnownError(f"{path.name} is not a text (CSV) file.")
+        binary = binary_file_kind(data)
+        if binary:
+            raise KnownError(
+                f"{path.name} is not a text (CSV) file: it is {binary}. Export the data "
+                "again as a UTF-8 CSV file and import that."
+            )
         text, encoding = self.decode(data)
         return self.parse(text, encoding)
 
@@ -251,10 +255,22 @@ class Importer:
                 + f". The file's columns are: {', '.join(headers) or '(none)'}.",
                 "mapping",
             )
+        specs = {f.name: f for f in self.fields}
         for name, idx in mapping.items():
             if any(i < 0 or i >= len(headers) for i in idx):
                 raise ValidationError(
                     f"The mapping of {name} points past the file's columns.", "mapping"
+                )
+            spec = specs.get(name)
+            if spec is None or spec.multi or not idx:
+                continue
+            header = headers[idx[0]]
+            if sum(_norm(h) == _norm(header) for h in headers) > 1:
+                raise ValidationError(
+                    f"The file has the column “{header}” more than once, so csdesk cannot "
+                    f"tell which one holds the {spec.label}. Delete or rename the extra "
+                    "column and import the file again.",
+                    "mapping",
                 )
 
     # ------------------------------------------------------------ applying
@@ -271,6 +287,35 @@ class Importer:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().replace("_", " ").split())
+
+
+#: Magic numbers of files people pick by mistake instead of a CSV export.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel (.xls) or a password-protected file"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+
+def binary_file_kind(data: bytes) -> str:
+    """What a file that is not text looks like ("a PNG image"...); "" for text.
+
+    A NUL byte anywhere means binary: no CSV export has one, and a text file saved
+    as UTF-16 (Excel's "Unicode text") has one in every other byte.
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:64]
+    zeros = max(head[0::2].count(0), head[1::2].count(0))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and zeros * 4 >= len(head)):
+        return "saved as UTF-16 (“Unicode text”)"
+    if b"\x00" in data:
+        return "binary data (it has NUL bytes at byte " + str(data.index(b"\x00")) + ")"
+    return ""
 
 
 def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
@@ -368,6 +413,9 @@ def run_import(
     result = ImportResult(importer.kind, importer.format, dry_run, rows=len(parsed.rows))
     if parsed.skipped_footer:
         result.notes.append(f"Skipped {parsed.skipped_footer} footer line(s) after the data.")
+    if not parsed.rows:
+        result.notes.append("The file has no data rows (only the header): nothing to import.")
+        return result
     total = len(parsed.rows)
     progress = progress or Progress()
     try:

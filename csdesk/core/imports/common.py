@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
-from csdesk.core.errors import ValidationError
+from csdesk.core.errors import KnownError, ValidationError
 from csdesk.core.imports.base import (
     Importer,
     ImportResult,
@@ -130,6 +130,13 @@ def complete_mapping(
             used.update(idx)
 
 
+#: A multi-byte UTF-8 character (2 to 4 bytes): in a file that is not valid UTF-8 it means
+#: the file mixes UTF-8 with another encoding (Windows-1252 text almost never has one).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 class FallbackCsvImporter(Importer):
     """A CSV file that may not be UTF-8 (read as Windows-1252, said in a note) and may have
     been saved with semicolons (refused with ``semicolons_message``); the mapping is
@@ -145,6 +152,16 @@ class FallbackCsvImporter(Importer):
     fallback_advice: ClassVar[str] = ""
 
     _encoding = ""  # the encoding the last parsed file was read in
+
+    def decode(self, data: bytes) -> tuple[str, str]:
+        text, encoding = super().decode(data)
+        if encoding == FALLBACK_ENCODING and (found := _UTF8_SEQUENCE.search(data)):
+            raise KnownError(
+                "The file mixes two text encodings: most of it is Windows-1252, but byte "
+                f"{found.start()} starts a UTF-8 character, so some names would come out "
+                "garbled (“Ã©” for “é”). Export the file again as UTF-8 CSV."
+            )
+        return text, encoding
 
     def parse(self, text: str, encoding: str) -> ParsedFile:
         self._encoding = encoding

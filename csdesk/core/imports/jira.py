@@ -80,7 +80,7 @@ from csdesk.core.imports.base import (
     RowView,
     register,
 )
-from csdesk.core.imports.common import norm_name
+from csdesk.core.imports.common import norm_name, width_problem
 from csdesk.core.models import (
     Account,
     Colleague,
@@ -359,6 +359,9 @@ class TrackerImporter(Importer):
         self._row_notes: list[tuple[str, str]] = []
         self._row_new: list[object] = []
         try:
+            if any(c.strip() for c in row.cells[len(row.headers) :]):
+                # filled cells past the last header (a short row is not an error)
+                raise width_problem(len(row.cells), len(row.headers))
             self.apply_item(session, row, result)
             session.flush()
         except BaseException:
