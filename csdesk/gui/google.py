@@ -218,7 +218,7 @@ class GoogleAccountBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.ui = ui = Ui_GoogleAccountBox()
         ui.setupUi(self)
@@ -226,7 +226,8 @@ class GoogleAccountBox(QGroupBox):
         ui.connectButton.clicked.connect(self.connect_account)
         ui.importButton.clicked.connect(self.import_sign_in)
         ui.disconnectButton.clicked.connect(self.disconnect_account)
-        self.refresh()
+        if load:  # reading the keyring may take a moment (and prompt): not before it is shown
+            self.refresh()
 
     def refresh(self) -> None:
         from csdesk.core.google.secrets import backend_problem

@@ -32,16 +32,18 @@ class MainWindow(QMainWindow):
         ui = self.ui
         self.setWindowTitle("csdesk — demo portfolio" if demo else "csdesk")
         self.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
-        self.today = TodayView(db)
+        # Views are filled when first shown (and on every show after): start-up
+        # pays only for Today, the first screen.
+        self.today = TodayView(db, load=False)
         self.tasks = TasksView(db)
-        self.settings = SettingsView(db)
+        self.settings = SettingsView(db, load=False)
         self.pages: dict[str, QWidget] = {
             "today": self.today,
-            "portfolio": PortfolioView(db),
-            "directory": DirectoryView(db),
+            "portfolio": PortfolioView(db, load=False),
+            "directory": DirectoryView(db, load=False),
             "tasks": self.tasks,
-            "log": LogView(db),
-            "ooo": OooView(db),
+            "log": LogView(db, load=False),
+            "ooo": OooView(db, load=False),
             "settings": self.settings,
         }
         ui.nav.setIconSize(QSize(20, 20))
@@ -52,11 +54,10 @@ class MainWindow(QMainWindow):
             ui.stack.addWidget(page)
         ui.nav.currentRowChanged.connect(self._page_changed)
         self.today.counted.connect(self._show_count)
-        self.today.changed.connect(self.tasks.refresh)
+        self.today.changed.connect(lambda: self._refresh_if_shown(self.tasks))
         self.pages["ooo"].changed.connect(self.today.refresh)  # type: ignore[attr-defined]
         self.settings.saved.connect(self.today.refresh)
         self.reminders = ReminderService(db, self, self.windowIcon())
-        self.today.refresh()
         ui.actionToday.triggered.connect(lambda: self.show_view("today"))
         ui.actionSettings.triggered.connect(lambda: self.show_view("settings"))
         ui.actionLog.triggered.connect(lambda: self.show_view("log"))
@@ -75,7 +76,10 @@ class MainWindow(QMainWindow):
         where = db.sqlite_path or db.url
         ui.statusbar.showMessage(("Demo portfolio — " if demo else "") + f"Data: {where}")
         self.resize(1280, 800)
-        ui.nav.setCurrentRow(0)
+        if ui.nav.currentRow() == 0:  # no change signal: fill Today here
+            self.refresh_current()
+        else:
+            ui.nav.setCurrentRow(0)  # shows and fills Today
 
     def show_view(self, key: str) -> None:
         """``key`` is one of VIEWS, or "board" for the Tasks & Tickets board."""
@@ -95,6 +99,11 @@ class MainWindow(QMainWindow):
             return
         self.ui.stack.setCurrentIndex(row)
         self.refresh_current()
+
+    def _refresh_if_shown(self, page: QWidget) -> None:
+        """A hidden page is refreshed when it is shown; only the visible one now."""
+        if self.ui.stack.currentWidget() is page:
+            page.refresh()  # type: ignore[attr-defined]
 
     def refresh_current(self) -> None:
         page = self.ui.stack.currentWidget()

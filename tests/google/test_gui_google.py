@@ -321,3 +321,19 @@ def test_the_wizards_google_page_applies_the_plan(
     ]
     assert any("Gmail vacation responder" in t and "Google: done" in t for t in titles)
     assert any("hand-off meeting" in t and "invitation sent" in t for t in titles)
+
+
+def test_the_out_of_office_screen_shows_what_google_did(
+    qtbot: QtBot, plan: Plan, fake_google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csdesk.gui.views.ooo import OooView
+
+    connect(fake_google, monkeypatch)
+    fake_google.fail_preset("mailServiceNotEnabled", "GET", "settings/vacation$", times=None)
+    gapply.apply_plan(plan.db, plan.id, only=["sheet", "vacation"])
+    view = OooView(plan.db)
+    qtbot.addWidget(view)
+    view.ui.plansTable.selectRow(0)
+    text = view.ui.planDetail.toPlainText()
+    assert "Shared hand-off sheet (Google Sheets): done" in text
+    assert "Gmail auto-reply: failed" in text and "no Gmail" in text

@@ -21,7 +21,8 @@ from csdesk.gui.widgets import selected_row, setup_table
 class DirectoryView(QWidget):
     title = "Directory"
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_DirectoryView()
@@ -70,7 +71,8 @@ class DirectoryView(QWidget):
         ui.newColleagueButton.clicked.connect(self.new_colleague)
         ui.editColleagueButton.clicked.connect(self.edit_colleague)
         ui.deleteColleagueButton.clicked.connect(self.delete_colleague)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         self.refresh_departments()

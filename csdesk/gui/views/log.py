@@ -25,7 +25,8 @@ DEFAULT_DAYS = 90
 class LogView(QWidget):
     title = "Log"
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_LogView()
@@ -63,7 +64,8 @@ class LogView(QWidget):
         ui.newButton.clicked.connect(self.new_entry)
         ui.deleteButton.clicked.connect(self.delete_entry)
         ui.exportButton.clicked.connect(self.export)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def _fill_accounts(self) -> None:
         combo = self.ui.accountCombo

@@ -33,7 +33,12 @@ class OooView(QWidget):
     changed = Signal()  # a plan changed: Today may show another next deadline
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, today: dt.date | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        *,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -73,7 +78,8 @@ class OooView(QWidget):
         ui.returnBannerLabel.setTextFormat(Qt.TextFormat.RichText)
         ui.returnBanner.setVisible(False)
         self._due_return: int | None = None  # the plan the banner offers to return from
-        self.refresh()
+        if load:
+            self.refresh()
 
     @property
     def today(self) -> dt.date:
@@ -187,9 +193,32 @@ class OooView(QWidget):
                 )
                 items.append(f"<li>{e(ooo.short_date(d.due))}: {e(d.title)}{flag}</li>")
             lines.append("<p><b>Deadlines</b></p><ul>" + "".join(items) + "</ul>")
+        google = self._google_lines(view)
+        if google:
+            lines.append("<p><b>Google</b></p><ul>" + "".join(google) + "</ul>")
         for w in [*view.backup_conflicts, *view.warnings]:
             lines.append(f"<p style='color:{RED}'>{e(w)}</p>")
         return "\n".join(lines)
+
+    @staticmethod
+    def _google_lines(view: ooo.PlanView) -> list[str]:
+        """What the Google steps did last (issue 6), from the plan; nothing before the first."""
+        from csdesk.core.google.apply import STEP_LABELS
+
+        steps = (view.google_state or {}).get("steps") or {}
+        lines = []
+        for key, label in STEP_LABELS.items():
+            step = steps.get(key)
+            if not step:
+                continue
+            failed = step.get("state") in ("failed", "not_allowed")
+            colour = RED if failed else "#1b6e2a"
+            word = "failed" if failed else "done"
+            lines.append(
+                f"<li>{html.escape(label)}: <span style='color:{colour}'>{word}</span> — "
+                f"{html.escape(str(step.get('message', '')))}</li>"
+            )
+        return lines
 
     # ------------------------------------------------------------- actions
 

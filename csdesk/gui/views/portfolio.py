@@ -28,7 +28,8 @@ HEALTH_COLOURS = {Health.AT_RISK: "#b3261e", Health.WATCH: "#9a6700"}
 class PortfolioView(QWidget):
     title = "Portfolio"
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_PortfolioView()
@@ -132,7 +133,8 @@ class PortfolioView(QWidget):
         ui.adminsTable.doubleClicked.connect(self.edit_admin)
         ui.deleteAdminButton.clicked.connect(self.delete_admin)
         self.current_id: int | None = None
-        self.refresh()
+        if load:
+            self.refresh()
 
     # ---------------------------------------------------------------- data
 

@@ -153,14 +153,15 @@ class SettingsView(QWidget):
     title = "Settings"
     saved = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_SettingsView()
         self.ui.setupUi(self)
         ui = self.ui
         # Google account (issue 6): below the contacts, in its own form (ui/google_account_box.ui)
-        self.google_box = GoogleAccountBox(ui.scrollContents)
+        self.google_box = GoogleAccountBox(ui.scrollContents, load=False)
         ui.rightColumn.insertWidget(ui.rightColumn.indexOf(ui.contactsBox) + 1, self.google_box)
         self._loading = False
         self._dirty = False
@@ -200,7 +201,8 @@ class SettingsView(QWidget):
         ui.saveButton.clicked.connect(self.save)
         ui.revertButton.clicked.connect(self.refresh)
         self._connect_edits()
-        self.refresh()
+        if load:
+            self.refresh()
 
     # ------------------------------------------------------------- set-up
 
@@ -373,6 +375,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         """Reload everything from the database; unsaved edits are discarded."""
+        self.google_box.refresh()
         self.hide_error()
         self.ui.savedLabel.setVisible(False)
         self._loading = True

@@ -38,7 +38,8 @@ class TodayView(QWidget):
     changed = Signal()  # something was done from here: other views may refresh
     counted = Signal(int)  # items needing attention, for the navigation
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_TodayView()
@@ -63,7 +64,8 @@ class TodayView(QWidget):
         ui.warnClientsButton.clicked.connect(self.draft_warning)
         ui.oooLabel.linkActivated.connect(self._ooo_link)
         self.report: TodayReport | None = None
-        self.refresh()
+        if load:
+            self.refresh()
 
     # ---------------------------------------------------------------- data
 
