@@ -325,6 +325,16 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
             .where(HandoffItem.plan_id == plan.id, HandoffItem.level.in_(SHEET_LEVELS))
             .options(
                 selectinload(HandoffItem.item)
+                .load_only(
+                    WorkItem.id,
+                    WorkItem.title,
+                    WorkItem.external_key,
+                    WorkItem.external_url,
+                    WorkItem.category,
+                    WorkItem.status,
+                    WorkItem.due_at,
+                    WorkItem.account_id,
+                )
                 .selectinload(WorkItem.account)
                 .selectinload(Account.admins),
                 selectinload(HandoffItem.admin),

@@ -36,6 +36,7 @@ Decisions the SOP leaves open, and why:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import string
@@ -44,8 +45,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, load_only, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from csdesk.core.business_time import DAY_NAMES, BusinessCalendar, load_calendar
 from csdesk.core.db import Database
@@ -1119,8 +1121,17 @@ def _normal(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
+@functools.lru_cache(maxsize=512)
+def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """Compiled once per keyword, not once per item and keyword (triage runs it 5,000 x n)."""
+    needle = _normal(phrase.strip())
+    return needle, re.compile(r"(?<!\w)" + re.escape(needle))
+
+
 def _mentions(phrase: str, text: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(_normal(phrase.strip())), text) is not None
+    needle, pattern = _phrase_pattern(phrase)
+    # The substring test is what the regex needs first; most items fail it, cheaply.
+    return needle in text and pattern.search(text) is not None
 
 
 def _due_in_absence(item: WorkItem, plan: OooPlan | PlanView) -> dt.date | None:
@@ -1210,6 +1221,14 @@ def _primary_admin(item: WorkItem) -> int | None:
     return item.account.admins[0].id  # primary first (Account.admins order)
 
 
+# What propose_level and the plan's rows read of an item (not its long history columns).
+_TRIAGE_COLUMNS = (
+    WorkItem.id, WorkItem.item_type, WorkItem.title, WorkItem.description,
+    WorkItem.external_key, WorkItem.external_url, WorkItem.account_id,
+    WorkItem.category, WorkItem.priority, WorkItem.status, WorkItem.due_at,
+)  # fmt: skip
+
+
 def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[HandoffRow]:
     """R14: a row for every open item assigned to the plan's person, proposed and flagged.
 
@@ -1233,31 +1252,56 @@ def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[Han
                 WorkItemAssignee.colleague_id == plan.colleague_id,
                 WorkItem.status.in_(OPEN_STATUSES),
             )
-            .options(selectinload(WorkItem.account).selectinload(Account.admins))
+            .options(
+                load_only(*_TRIAGE_COLUMNS),
+                selectinload(WorkItem.account).selectinload(Account.admins),
+            )
             .order_by(WorkItem.id)
         ).all()
         existing = {h.item_id: h for h in plan.handoff_items}
         delegated = {d.item_id for d in plan.delegations if d.returned_at is None}
+        new_rows: list[dict[str, Any]] = []
         for item in items:
             h = existing.pop(item.id, None)
             if h is None:
                 level, reason = propose_level(item, rules, plan, day)
-                h = HandoffItem(
-                    item=item,
-                    proposed_level=level,
-                    level=level,
-                    reason=reason,
-                    needs_backup=_needs_backup(level, item, plan),
-                    admin_id=_primary_admin(item),
-                    context="",
+                new_rows.append(
+                    {
+                        "plan_id": plan.id,
+                        "item_id": item.id,
+                        "proposed_level": level,
+                        "level": level,
+                        "reason": reason,
+                        "needs_backup": _needs_backup(level, item, plan),
+                        "admin_id": _primary_admin(item),
+                        "context": "",
+                        "outcome": "",
+                    }
                 )
-                plan.handoff_items.append(h)
             else:
                 _apply_proposal(h, rules, plan, day)
         for item_id, h in existing.items():
             if item_id not in delegated:
                 plan.handoff_items.remove(h)
         s.flush()
+        if new_rows:
+            # One executemany, not one INSERT ... RETURNING per row (the ORM's flush on SQLite).
+            s.execute(insert(HandoffItem), new_rows)
+            new_ids = {r["item_id"] for r in new_rows}
+            added = {
+                h.item_id: h
+                for h in s.scalars(
+                    select(HandoffItem)
+                    .where(HandoffItem.plan_id == plan.id)
+                    .options(selectinload(HandoffItem.admin))
+                )
+                if h.item_id in new_ids
+            }
+            set_committed_value(
+                plan,
+                "handoff_items",
+                [*plan.handoff_items, *(added[r["item_id"]] for r in new_rows)],
+            )
         return list(_view(plan).handoff)
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import string
+import weakref
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, delete, or_, select
+from sqlalchemy import Engine, Select, delete, event, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from csdesk.core.business_time import BusinessCalendar
@@ -247,6 +251,51 @@ def list_items(
     ]
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _ascii_lower(text: str) -> str:
+    """SQLite's lower(): ASCII letters only (so "É" stays "É", as in the SQL search)."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+def search_text(row: ItemRow) -> str:
+    """What :func:`filter_rows` looks in: title, key and account, newline-separated.
+
+    A search word never holds whitespace, so it cannot match across two fields.
+    """
+    return _ascii_lower(f"{row.title}\n{row.external_key}\n{row.account}")
+
+
+def _like(word: str) -> re.Pattern[str]:
+    """A LIKE pattern's wildcards (% any run, _ one character) as a regex, ASCII case-insensitive."""
+    parts = ("." if c == "_" else ".*" if c == "%" else re.escape(c) for c in word)
+    return re.compile("".join(parts), re.ASCII | re.IGNORECASE | re.DOTALL)
+
+
+def filter_rows(rows: Sequence[ItemRow], texts: Sequence[str], search: str) -> list[ItemRow]:
+    """In memory, the rows :func:`list_items` keeps for ``search``, in the same order.
+
+    ``texts[i]`` is ``search_text(rows[i])``. Every word must be in the title,
+    the key or the account name, case-insensitively for ASCII letters, % and _
+    being wildcards: as the SQL ILIKE does.
+    """
+    words = [_ascii_lower(w) for w in search.split()]
+    if not words:
+        return list(rows)
+    plain = [w for w in words if "%" not in w and "_" not in w]
+    patterns = [_like(w) for w in words if "%" in w or "_" in w]
+    if len(plain) == 1 and not patterns:
+        word = plain[0]
+        return [r for r, t in zip(rows, texts, strict=True) if word in t]
+    kept = [r for r, t in zip(rows, texts, strict=True) if all(w in t for w in plain)]
+    for p in patterns:
+        kept = [
+            r for r in kept if p.search(r.title) or p.search(r.external_key) or p.search(r.account)
+        ]
+    return kept
+
+
 def get_item(db: Database, item_id: int) -> WorkItem:
     with db.session() as s:
         item = s.get(
@@ -434,3 +483,34 @@ def propose_module_task(db: Database, account_id: int, product_id: int, actor: s
         ),
         actor=actor,
     )
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "DROP", "ALTER", "WITH")
+_write_counts: weakref.WeakKeyDictionary[Engine, list[int]] = weakref.WeakKeyDictionary()
+
+
+def _count_writes(engine: Engine) -> list[int]:
+    counter = _write_counts.get(engine)
+    if counter is None:
+        counter = _write_counts[engine] = [0]
+
+        def after(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            if statement.lstrip()[:6].upper().startswith(_WRITES):
+                counter[0] += 1
+
+        event.listen(engine, "after_cursor_execute", after)
+    return counter
+
+
+def data_version(db: Database) -> tuple[int, object]:
+    """Changes when the data behind :func:`list_items` may have changed.
+
+    Counts the writes made through this process's engine (any table: an account
+    rename or a new assignee changes rows too) and reads the newest
+    ``updated_at`` of the items (an indexed lookup) for changes made elsewhere.
+    Cheap enough to ask on every keystroke.
+    """
+    writes = _count_writes(db.engine)
+    with db.engine.connect() as conn:
+        newest = conn.execute(select(func.max(WorkItem.updated_at))).scalar()
+    return writes[0], newest

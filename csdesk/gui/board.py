@@ -123,6 +123,9 @@ class Board(QWidget):
             self.columns[status] = column
             self.headers[status] = header
         self._rows: dict[int, ItemRow] = {}
+        # Card heights by (column, width, text): typing in the search box refills
+        # the board with mostly the same cards; measuring wrapped text is costly.
+        self._sizes: dict[tuple[Status, int, str], QSize] = {}
 
     def _selected_in(self, column: BoardColumn):  # type: ignore[no-untyped-def]
         def changed() -> None:
@@ -164,11 +167,21 @@ class Board(QWidget):
                 )
                 if r.is_overdue(now):
                     card.setForeground(OVERDUE)
-                card.setSizeHint(self._card_size(column, card.text()))
+                card.setSizeHint(self._cached_size(status, column, card.text()))
                 column.addItem(card)
                 if r.id == keep:
                     column.setCurrentItem(card)
             self.headers[status].setText(f"{status.label} ({len(by_status[status])})")
+
+    def _cached_size(self, status: Status, column: BoardColumn, text: str) -> QSize:
+        width = max(column.width(), column.minimumWidth())
+        key = (status, width - column.verticalScrollBar().sizeHint().width(), text)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 50_000:
+                self._sizes.clear()
+            size = self._sizes[key] = self._card_size(column, text)
+        return size
 
     @staticmethod
     def _card_size(column: BoardColumn, text: str) -> QSize:

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         # Views are filled when first shown (and on every show after): start-up
         # pays only for Today, the first screen.
         self.today = TodayView(db, load=False)
-        self.tasks = TasksView(db)
+        self.tasks = TasksView(db, load=False)
         self.settings = SettingsView(db, load=False)
         self.pages: dict[str, QWidget] = {
             "today": self.today,

@@ -7,6 +7,7 @@ setting 20,000 rows costs a list assignment, not 20,000 x columns strings.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -24,6 +25,7 @@ class Column(Generic[R]):
     value: Callable[[R], Any]
     align_right: bool = False
     tooltip: str = ""
+    prepared: bool = False  # its value needs the model's ``prepare`` call first
 
 
 def display(value: Any) -> str:
@@ -53,6 +55,19 @@ def sort_key(value: Any) -> Any:
     return (1, value)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SORT = int(Qt.ItemDataRole.UserRole) + 1
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT})
+
+
+@functools.cache
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
 class RowTableModel(QAbstractTableModel, Generic[R]):
     SortRole = Qt.ItemDataRole.UserRole + 1
 
@@ -61,11 +76,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         columns: Sequence[Column[R]],
         highlight: Callable[[R], str | None] | None = None,
         parent: Any = None,
+        prepare: Callable[[int, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
         self.highlight = highlight
+        # Called with a range of row indexes (first, last) before they are
+        # formatted, so that a view can compute costly values (e.g. SLA clocks)
+        # lazily, for the rows actually shown.
+        self.prepare = prepare
         self._sort: tuple[int, bool] | None = None  # (column, descending) the user chose
 
     def set_rows(self, rows: Sequence[R]) -> None:
@@ -78,6 +98,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def _sort_rows(self, column: int, descending: bool) -> None:
         col = self.columns[column]
+        if col.prepared and self.prepare is not None and self.rows:
+            self.prepare(0, len(self.rows) - 1)
         self.rows.sort(key=lambda r: sort_key(col.value(r)), reverse=descending)
 
     def row(self, index: int) -> R:
@@ -98,23 +120,29 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Painting asks for many roles per cell: answer the unused ones at once.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
+        if self.prepare is not None:
+            self.prepare(index.row(), index.row())
         row = self.rows[index.row()]
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return display(col.value(row))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             text = display(col.value(row))
             return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.highlight is not None:
+        if role == _ALIGN:
+            if col.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == _FOREGROUND:
+            if self.highlight is None:
+                return None
             colour = self.highlight(row)
-            return QBrush(QColor(colour)) if colour else None
-        if role == self.SortRole:
-            return sort_key(col.value(row))
-        return None
+            return _brush(colour) if colour else None
+        return sort_key(col.value(row))  # SortRole
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

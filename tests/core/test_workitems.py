@@ -37,10 +37,12 @@ from csdesk.core.workitems import (
     default_assignee_ids,
     default_due,
     delete_item,
+    filter_rows,
     get_item,
     list_items,
     list_kinds,
     save_item,
+    search_text,
 )
 
 UTC = dt.UTC
@@ -561,3 +563,24 @@ def test_utc_datetime_type_round_trip() -> None:
     assert stored.tzinfo is None
     assert t.process_result_value(stored, None) == dt.datetime(2026, 1, 1, tzinfo=UTC)  # type: ignore[arg-type]
     assert t.process_bind_param(None, None) is None  # type: ignore[arg-type]
+
+
+def test_filter_rows_in_memory_matches_the_sql_search(db: Database, me: int) -> None:
+    acme = save_account(db, AccountInput("Ärzte Acme"))
+    for title, key in (
+        ("Quarterly REPORT", "SS-1"),
+        ("Éclair setup", ""),
+        ("éclair follow-up", "PTO-2"),
+        ("Use 50% of seats", ""),
+        ("usage review", "SS-10"),
+    ):
+        save_item(db, ItemInput(title, external_key=key, account_id=acme, assignee_ids=[me]))
+    rows = list_items(db)
+    texts = [search_text(r) for r in rows]
+    for search in (
+        "report", "ss-1", "SS-10", "ärzte", "ÄRZTE", "Ärzte", "éclair", "ÉCLAIR", "Éclair",
+        "50%", "us_ge", "%", "_", "acme report", "nothing", "", "  ",
+    ):  # fmt: skip
+        assert [r.id for r in filter_rows(rows, texts, search)] == [
+            r.id for r in list_items(db, search=search)
+        ], search

@@ -121,3 +121,27 @@ def test_edit_and_delete(
     view.ui.itemsTable.selectRow(0)
     qtbot.mouseClick(view.ui.deleteButton, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 0
+
+
+def test_search_filters_loaded_rows_like_sql_and_board_follows(
+    qtbot: QtBot, db: Database, seeded: Seed
+) -> None:
+    add(db, seeded, "SSO login loop", "SS-1042", item_type=ItemType.TICKET)
+    add(db, seeded, "Quarterly usage report")
+    add(db, seeded, "Use 50% of the budget")
+    view = make_view(qtbot, db)
+    for text in ("sso LOOP", "ss-10", "harbor", "50%", "us_ge", "nothing here", ""):
+        view.ui.searchEdit.setText(text)
+        view.refresh()
+        expected = [r.id for r in workitems.list_items(db, search=text, open_only=True)]
+        assert [r.id for r in view.model.rows] == expected, text
+    # the board is filled when shown, and follows the search box while shown
+    view.ui.viewTabs.setCurrentIndex(1)
+    cards = lambda: sorted(view.board._rows)  # noqa: E731
+    assert cards() == sorted(r.id for r in view.model.rows)
+    qtbot.keyClicks(view.ui.searchEdit, "sso")
+    qtbot.waitUntil(lambda: cards() == [r.id for r in view.model.rows] and len(cards()) == 1)
+    # a change made elsewhere (a new item) shows on the next refresh, search kept
+    new = add(db, seeded, "SSO for the parent account")
+    view.refresh()
+    assert new in cards() and new in [r.id for r in view.model.rows]

@@ -51,15 +51,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Column, Connection, Table, func, insert, inspect, select
+from sqlalchemy.orm import Mapper, Session, SessionTransaction, selectinload
+from sqlalchemy.orm.interfaces import MANYTOONE
 
 from csdesk.core.enums import (
     Category,
@@ -83,11 +83,14 @@ from csdesk.core.imports.base import (
 from csdesk.core.imports.common import norm_name, width_problem
 from csdesk.core.models import (
     Account,
+    Base,
     Colleague,
     ColleagueRole,
     CommLogEntry,
     ItemEvent,
     WorkItem,
+    WorkItemAssignee,
+    WorkItemFollower,
     utcnow,
 )
 from csdesk.core.validation import clean_text
@@ -102,6 +105,8 @@ BATCH = 500  # new items inserted together
 
 
 _SPACE = re.compile(r"\s+")
+# Unicode's control characters (category Cc: C0, DEL and C1) but line feed and tab.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -342,6 +347,8 @@ class TrackerImporter(Importer):
         self._unchanged = 0
         self._no_key = 0
         self._pending: list[object] = []
+        self._savepoint: SessionTransaction | None = None
+        self._lazy_savepoint = False
 
     def _check_zone(self) -> ZoneInfo:
         try:
@@ -351,6 +358,30 @@ class TrackerImporter(Importer):
                 f"“{self.timezone}” is not a time zone csdesk knows: use a name such as "
                 "UTC, Europe/Berlin or America/New_York."
             ) from None
+
+    def apply_row_alone(self, session: Session, row: RowView, result: ImportResult) -> None:
+        """The row in a SAVEPOINT opened only when it touches the session (see :meth:`touch`).
+
+        Most rows create a ticket: they build new objects in memory only (inserted
+        later in batches, see :meth:`add_new`), so if they fail there is nothing to
+        roll back, and a savepoint per row would cost more than the row itself.
+        """
+        self._lazy_savepoint = True
+        try:
+            self.apply_row(session, row, result)
+        except BaseException:
+            if self._savepoint is not None:
+                self._savepoint.rollback()
+            raise
+        finally:
+            savepoint, self._savepoint, self._lazy_savepoint = self._savepoint, None, False
+        if savepoint is not None:
+            savepoint.commit()
+
+    def touch(self, session: Session) -> None:
+        """Called before the row changes anything in the session: opens the row's savepoint."""
+        if self._lazy_savepoint and self._savepoint is None:
+            self._savepoint = session.begin_nested()
 
     def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
         # Whatever this row adds to the lookups is undone if the row fails, so a later
@@ -370,8 +401,7 @@ class TrackerImporter(Importer):
             raise
         self._pending.extend(self._row_new)
         if len(self._pending) >= BATCH:
-            session.add_all(self._pending)
-            self._pending.clear()
+            self.insert_new(session)
         for headline, key in self._row_notes:
             if headline not in self._notes:
                 self._note_order.append(headline)
@@ -381,8 +411,7 @@ class TrackerImporter(Importer):
         raise NotImplementedError
 
     def finish(self, session: Session, result: ImportResult) -> None:
-        session.add_all(self._pending)
-        self._pending.clear()
+        self.insert_new(session)
         session.flush()
         for headline in self._note_order:
             keys = list(dict.fromkeys(k for k in self._notes[headline] if k))
@@ -490,6 +519,7 @@ class TrackerImporter(Importer):
             notes=f"Created by the {self.tool} import from the {self.tool} "
             f"{'organisation' if self.tool == 'Jira' else 'project'} “{clean}”.",
         )
+        self.touch(session)
         session.add(account)
         self._accounts[wanted].append(account)
         self._undo.append(lambda: self._accounts[wanted].remove(account))
@@ -518,6 +548,7 @@ class TrackerImporter(Importer):
         if found is not None:
             if role not in found.role_set:
                 # (a failed row's savepoint rollback expires ``found``, undoing this too)
+                self.touch(session)
                 found.roles.append(ColleagueRole(role=role))
                 self.note(
                     f"{found.name} is named {role.label.lower()} in {self.tool}, so csdesk "
@@ -534,6 +565,7 @@ class TrackerImporter(Importer):
             notes=f"Created by the {self.tool} import as {role.label.lower()} (ticket {key}).",
             roles=[ColleagueRole(role=role)],
         )
+        self.touch(session)
         session.add(colleague)
         session.flush()
         wanted = norm_name(clean)
@@ -579,6 +611,7 @@ class TrackerImporter(Importer):
         item_id = self._existing.get(key)
         if item_id is None:
             return None
+        self.touch(session)  # the row updates an existing item
         return session.get(
             WorkItem,
             item_id,
@@ -586,18 +619,24 @@ class TrackerImporter(Importer):
         )
 
     def new_item(self, session: Session, key: str | None, title: str) -> WorkItem:
-        """A new item, not yet in the session: new items are inserted in batches (see add_new)."""
-        item = WorkItem(
+        """A new item, not yet in the session: new items are inserted in batches (see add_new).
+
+        It is a :class:`NewRow` standing in for the WorkItem: read and written like one
+        (the state machine included), inserted by :meth:`insert_new`.
+        """
+        new = NewItem(
             item_type=self.item_type,
             title=title,
             source=self.source,
             external_key=key,
             channels=[self.channel.value],
             status=Status.OPEN,
+            assignees=[],
+            followers=[],
+            events=[],
         )
-        item.assignees = []
-        item.followers = []
-        self.add_new(item)
+        item = cast(WorkItem, new)
+        self.add_new(new)
         if key is None:
             self._no_key += 1
             self._undo.append(self._forget_no_key)
@@ -651,11 +690,60 @@ class TrackerImporter(Importer):
         """Keep a new item (or an entry that points at one) for the batched insert.
 
         Flushing each new row on its own costs the unit of work once per row; new
-        items and their comments wait until the row succeeded and are then added
-        ``BATCH`` at a time, flushed together at the next row's savepoint or in
-        :meth:`finish` - still inside the one transaction, so all-or-nothing holds.
+        items and their comments wait until the row succeeded and are then inserted
+        ``BATCH`` at a time by :meth:`insert_new` (the last ones in :meth:`finish`) -
+        still inside the one transaction, so all-or-nothing holds.
         """
         self._row_new.append(obj)
+
+    def insert_new(self, session: Session) -> None:
+        """Insert the new items kept by :meth:`add_new` (and their history, assignees,
+        followers and comments) with one executemany per table.
+
+        The rows and values are the ones the ORM's unit of work wrote for the same
+        objects (same columns, same defaults, same order, so the same ids), without
+        its per-object bookkeeping. Everything they point at (accounts, colleagues)
+        was flushed with its row, so it has its id.
+        """
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        session.flush()
+        conn = session.connection()
+        items = [o for o in pending if isinstance(o, NewItem)]
+        ids: dict[int, int] = {}
+        if items:
+            # The ids SQLite gives rows inserted one after the other (the table has no
+            # AUTOINCREMENT: the largest id + 1), given here so no RETURNING is needed.
+            table = WorkItem.__table__
+            last = conn.execute(select(func.max(table.c.id))).scalar() or 0
+            ids = {id(item): last + n for n, item in enumerate(items, start=1)}
+            _insert_many(conn, WorkItem, [item.values(id=ids[id(item)]) for item in items])
+            events = [
+                _insert_values(event, type(event), {"item_id": ids[id(item)]})
+                for item in items
+                for event in item.events
+            ]
+            if events:
+                _insert_many(conn, ItemEvent, events)
+            for link, attr in ((WorkItemAssignee, "assignees"), (WorkItemFollower, "followers")):
+                pairs = [
+                    {"item_id": ids[id(item)], "colleague_id": c.id}
+                    for item in items
+                    for c in getattr(item, attr)
+                ]
+                if pairs:
+                    _insert_many(conn, link, pairs)
+        entries = [
+            e.values(item_id=ids[id(e.item)] if e.item is not None else None)
+            for e in pending
+            if isinstance(e, NewEntry)
+        ]
+        if entries:
+            _insert_many(conn, CommLogEntry, entries)
+        others = [o for o in pending if not isinstance(o, NewRow)]
+        if others:
+            session.add_all(others)
 
     def _forget_no_key(self) -> None:
         self._no_key -= 1
@@ -744,7 +832,7 @@ class TrackerImporter(Importer):
         self._unchanged -= 1
 
     def description(self, text: str, key: str, footer: Sequence[tuple[str, str]]) -> str:
-        body = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+        body = _CONTROL.sub("", text)
         body = body.replace("\r\n", "\n").strip()
         extra = "; ".join(f"{label}: {value}" for label, value in footer if value)
         if extra:
@@ -755,6 +843,115 @@ class TrackerImporter(Importer):
                 f"Descriptions longer than {MAX_DESCRIPTION:,} characters were shortened", key
             )
         return body
+
+
+# ------------------------------------------------------------------ bulk insert
+
+# Per model: (column key, attribute, column) for the INSERT, and foreign key -> relationship.
+_Plan = tuple[list[tuple[str, str, Column[Any]]], dict[str, tuple[str, str]], frozenset[str]]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(model: type) -> _Plan:
+    plan = _PLANS.get(model)
+    if plan is None:
+        mapper: Mapper[Any] = inspect(model)
+        columns = [
+            (col.key, mapper.get_property_by_column(col).key, col)
+            for col in cast(Table, mapper.local_table).columns
+            if not (col.primary_key and col.autoincrement in (True, "auto"))
+        ]
+        via: dict[str, tuple[str, str]] = {}
+        for rel in mapper.relationships:
+            if rel.direction is MANYTOONE and rel.secondary is None:
+                for local, remote in rel.local_remote_pairs or ():
+                    via[str(local.key)] = (rel.key, str(remote.key))
+        names = frozenset(mapper.attrs.keys())
+        plan = _PLANS[model] = (columns, via, names)
+    return plan
+
+
+def _insert_values(obj: object, model: type, fixed: dict[str, Any]) -> dict[str, Any]:
+    """The values the ORM inserts for a new ``model`` object whose attributes are ``obj``'s.
+
+    A set attribute gives its value (a many-to-one relationship the id of the
+    object it points at), an unset one the column's default; ``fixed`` overrides.
+    """
+    columns, via, _ = _plan(model)
+    state = obj.__dict__
+    values: dict[str, Any] = {}
+    for key, attr, col in columns:
+        if key in fixed:
+            values[key] = fixed[key]
+        elif key in via and state.get(via[key][0]) is not None:
+            rel, remote = via[key]
+            values[key] = getattr(state[rel], remote)
+        elif attr in state:
+            values[key] = state[attr]
+        elif col.default is None:
+            values[key] = None
+        else:
+            default: Any = col.default
+            values[key] = default.arg(None) if default.is_callable else default.arg
+    return values
+
+
+def _insert_many(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` ``rows`` (dicts with the same keys) into ``model``'s table with one executemany.
+
+    Each value goes through its column type's own bind processor (enums, JSON,
+    times as stored), exactly as ``conn.execute(insert(table), rows)`` would, but
+    without that call's bookkeeping per row, which cost as much as the insert.
+    """
+    table = cast(Table, model.__table__)
+    keys = list(rows[0])
+    dialect = conn.dialect
+    if dialect.paramstyle != "qmark":  # pragma: no cover - csdesk runs on SQLite
+        conn.execute(insert(table), rows)
+        return
+    cols = [table.c[k] for k in keys]
+    procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in cols)}) "
+        f"VALUES ({', '.join('?' for _ in cols)})"
+    )
+    columns = [
+        [r[k] for r in rows] if p is None else list(map(p, [r[k] for r in rows]))
+        for k, p in zip(keys, procs, strict=True)
+    ]
+    conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+class NewRow:
+    """A new row kept in memory until :meth:`TrackerImporter.insert_new` writes it.
+
+    It stands in for a new object of ``model``: the same attributes, set and read
+    the same way (an attribute never set reads None, as on a new ORM object, and is
+    written with the column's default), without the ORM's per-attribute bookkeeping,
+    which made building 50,000 tickets one by one slow.
+    """
+
+    model: ClassVar[type]
+
+    def __init__(self, **values: Any) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:  # only called for attributes never set
+        if name in _plan(self.model)[2]:
+            return None
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    def values(self, **fixed: Any) -> dict[str, Any]:
+        return _insert_values(self, self.model, fixed)
+
+
+class NewItem(NewRow):
+    model = WorkItem
+
+
+class NewEntry(NewRow):
+    model = CommLogEntry
 
 
 # ------------------------------------------------------------------ Jira
@@ -875,6 +1072,7 @@ class JiraTickets(TrackerImporter):
         self.base_url = base_url
 
     def begin(self, session: Session, result: ImportResult) -> None:
+        self._r6: dict[int, tuple[int | None, str] | ValidationError] = {}
         base = self.base_url.strip().rstrip("/")
         if base and not base.lower().startswith(("http://", "https://")):
             raise KnownError(
@@ -955,7 +1153,7 @@ class JiraTickets(TrackerImporter):
         rm_id: int | None = rm.id if rm is not None else None
         if am is not None and rm is not None:
             try:
-                rm_id, sentence = resolve_regional_manager(session, am.id, rm.id)
+                rm_id, sentence = self._resolve_rm(session, am.id, rm.id)
             except ValidationError as exc:
                 raise RowProblem(col("regional_manager"), exc.message) from None
             if sentence:
@@ -1030,6 +1228,25 @@ class JiraTickets(TrackerImporter):
             item.done_at = resolved.at
         added = self._comments(session, row, item, existing is not None, assignee, reporter)
         self.count(item, before, result, [f"{added} comment(s)"] if added else [])
+
+    def _resolve_rm(self, session: Session, am_id: int, rm_id: int) -> tuple[int | None, str]:
+        """R6 through the state machine, asked once per AM who is also the RM.
+
+        The answer depends on the AM's name and on who has the escalation fallback
+        role, which an import never changes (it only gives AM and RM roles).
+        """
+        if am_id != rm_id:
+            return rm_id, ""
+        answer = self._r6.get(am_id)
+        if answer is None:
+            try:
+                answer = resolve_regional_manager(session, am_id, rm_id)
+            except ValidationError as exc:
+                answer = exc
+            self._r6[am_id] = answer
+        if isinstance(answer, ValidationError):
+            raise ValidationError(answer.message, answer.field)
+        return answer
 
     def _direction(
         self, author: str, text: str, reporter: str, assignee: str, watchers: Sequence[str]
@@ -1146,20 +1363,20 @@ class JiraTickets(TrackerImporter):
             if (at, text) in seen:
                 continue
             seen.add((at, text))
-            entry = CommLogEntry(
-                item=item,
-                account=item.account,
-                channel=Channel.TICKET_COMMENT,
-                direction=direction,
-                counterpart=short(author, 200),
-                summary=text,
-                occurred_at=at,
-                created_at=self._now,
-            )
+            values = {
+                "item": item,
+                "account": item.account,
+                "channel": Channel.TICKET_COMMENT,
+                "direction": direction,
+                "counterpart": short(author, 200),
+                "summary": text,
+                "occurred_at": at,
+                "created_at": self._now,
+            }
             if existing:
-                session.add(entry)
+                session.add(CommLogEntry(**values))
             else:
-                self.add_new(entry)
+                self.add_new(NewEntry(**values))
             added += 1
         if latest_out is not None and (
             item.last_follow_up_at is None or latest_out > item.last_follow_up_at

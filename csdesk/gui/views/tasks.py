@@ -1,6 +1,16 @@
-"""Tasks & Tickets: a table filtered in SQL as you type, and a board by status."""
+"""Tasks & Tickets: a table filtered as you type, and a board by status.
+
+The rows of the chosen filters (type, account, quick filter, ...) are loaded
+once; a keystroke in the search box filters them in memory, as long as the data
+has not changed (:func:`workitems.data_version`). SLA clocks and the "not
+followed up" test are computed for the rows shown, once, and the board is
+filled only when it is the visible tab.
+"""
 
 from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -25,6 +35,8 @@ from csdesk.gui.widgets import fill_combo, select_data, selected_row, setup_tabl
 
 OVERDUE = "#b3261e"
 STALE = "#9a6700"
+RELOAD_AFTER_S = 30.0  # loaded rows (and their "now") are reused for this long at most
+CLOCK_BATCH = 100  # SLA clocks computed at a time, around the rows shown
 
 # (key, label) of the quick filters; the Today buckets reuse the Today report.
 QUICK_FILTERS = (
@@ -37,10 +49,24 @@ QUICK_FILTERS = (
 )
 
 
+@dataclass
+class _Loaded:
+    """The rows of the current filters except the search words, and what was derived from them."""
+
+    key: tuple[object, ...]
+    version: tuple[int, object]
+    at: float  # time.monotonic() when loaded
+    rows: list[ItemRow]
+    texts: list[str]  # workitems.search_text of each row
+    search: str | None = None  # the words ``shown`` was filtered by
+    shown: list[ItemRow] = field(default_factory=list)
+
+
 class TasksView(QWidget):
     title = "Tasks & Tickets"
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load=False``: the main window fills the view when it is first shown."""
         super().__init__(parent)
         self.db = db
         self.ui = Ui_TasksView()
@@ -59,14 +85,20 @@ class TasksView(QWidget):
                     "SLA",
                     self._sla_text,
                     tooltip="Business time left on the item's SLA clock (negative: over)",
+                    prepared=True,
                 ),
                 Column("Assignees", lambda r: r.assignees),
             ],
             highlight=self._highlight,
+            prepare=self._prepare_clocks,
         )
         ui.itemsTable.setModel(self.model)
         setup_table(ui.itemsTable, stretch_column=2)
         self.clocks: dict[int, SlaClock] = {}
+        self._clocked: set[int] = set()  # ids whose clock was computed (absent: none runs)
+        self._stale: dict[int, bool] = {}
+        self._loaded: _Loaded | None = None
+        self._board_stale = True
         for col, width in enumerate((62, 72, 220, 150, 170, 66, 122, 140, 140)):
             ui.itemsTable.setColumnWidth(col, width)
         self.board = Board()
@@ -84,6 +116,7 @@ class TasksView(QWidget):
         for combo in (ui.typeCombo, ui.filterCombo, ui.accountCombo, ui.departmentCombo):
             combo.currentIndexChanged.connect(self.refresh)
         ui.openOnlyCheck.toggled.connect(self.refresh)
+        ui.viewTabs.currentChanged.connect(self._fill_board_if_shown)
         ui.viewTabs.currentChanged.connect(self._update_buttons)
         ui.itemsTable.doubleClicked.connect(self.edit_item)
         ui.itemsTable.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -98,7 +131,8 @@ class TasksView(QWidget):
         ui.followUpButton.clicked.connect(self.follow_up)
         ui.openLinkButton.clicked.connect(self.open_link)
         ui.deleteButton.clicked.connect(self.delete_item)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def _fill_choices(self) -> None:
         ui = self.ui
@@ -112,20 +146,59 @@ class TasksView(QWidget):
             select_data(combo, keep)
             combo.blockSignals(False)
 
+    def _prepare_clocks(self, first: int, last: int) -> None:
+        """Compute the SLA clocks of rows first..last (and their neighbours) not yet computed."""
+        rows = self.model.rows
+        if rows[first].id in self._clocked and rows[last].id in self._clocked:
+            return
+        if first == last:
+            first, last = max(0, first - CLOCK_BATCH // 2), min(len(rows) - 1, last + CLOCK_BATCH)
+        self._compute_clocks(rows[first : last + 1])
+
+    def _compute_clocks(self, rows: list[ItemRow]) -> None:
+        ids = [r.id for r in rows if r.id not in self._clocked and r.status.is_open]
+        if ids:
+            self.clocks.update(sla_clocks(self.db, ids, now=self._now, calendar=self._calendar))
+        self._clocked.update(r.id for r in rows)
+
+    def _clock(self, row: ItemRow) -> SlaClock | None:
+        if row.id not in self._clocked:
+            self._compute_clocks([row])
+        return self.clocks.get(row.id)
+
+    def _is_stale(self, row: ItemRow) -> bool:
+        stale = self._stale.get(row.id)
+        if stale is None:
+            stale = self._stale[row.id] = row.is_stale(self._now, self._calendar, self._stale_days)
+        return stale
+
     def _sla_text(self, row: ItemRow) -> str:
-        c = self.clocks.get(row.id)
+        c = self._clock(row)
         if c is None:
             return ""
         text = format_minutes(abs(c.minutes_left)) + (" left" if c.minutes_left >= 0 else " over")
         return text + (" (paused)" if c.paused else "")
 
     def _highlight(self, row: ItemRow) -> str | None:
-        c = self.clocks.get(row.id)
-        if row.is_overdue(self._now) or (c is not None and c.breached):
+        if row.is_overdue(self._now):
             return OVERDUE
-        if row.is_stale(self._now, self._calendar, self._stale_days):
+        c = self._clock(row)
+        if c is not None and c.breached:
+            return OVERDUE
+        if self._is_stale(row):
             return STALE
         return None
+
+    def _filter_key(self) -> tuple[object, ...]:
+        """The filters other than the search words, as the widgets show them."""
+        ui = self.ui
+        return (
+            ui.filterCombo.currentData(),
+            ui.openOnlyCheck.isChecked(),
+            ui.typeCombo.currentData(),
+            ui.accountCombo.currentData(),
+            ui.departmentCombo.currentData(),
+        )
 
     def current_filter(self) -> ItemFilter:
         ui = self.ui
@@ -152,20 +225,62 @@ class TasksView(QWidget):
         )
 
     def refresh(self) -> None:
-        self._now = utcnow()
-        self._calendar = load_calendar(self.db)
-        self._stale_days = load_rules(self.db).stale_after_days
-        self._fill_choices()
-        rows = workitems.list_items(self.db, where=self.current_filter())
-        self.clocks = sla_clocks(self.db, [r.id for r in rows if r.status.is_open], now=self._now)
+        """Show the rows of the current filters and search words.
+
+        Reloads from the database when a filter other than the search changed,
+        the data changed, or the rows are older than RELOAD_AFTER_S; otherwise
+        (typing in the search box) filters the loaded rows in memory.
+        """
+        search = self.ui.searchEdit.text()
+        key = self._filter_key()
+        version = workitems.data_version(self.db)
+        loaded = self._loaded
+        if (
+            loaded is None
+            or loaded.key != key
+            or loaded.version != version
+            or time.monotonic() - loaded.at > RELOAD_AFTER_S
+        ):
+            loaded = self._load(key, version)
+        if loaded.search != search:
+            loaded.shown = workitems.filter_rows(loaded.rows, loaded.texts, search)
+            loaded.search = search
+        rows = loaded.shown
         self.model.set_rows(rows)
-        self.board.set_rows(rows, show_done=not self.ui.openOnlyCheck.isChecked())
+        self._board_stale = True
+        self._fill_board_if_shown()
         overdue = sum(1 for r in rows if r.is_overdue(self._now))
-        stale = sum(1 for r in rows if r.is_stale(self._now, self._calendar, self._stale_days))
+        stale = sum(1 for r in rows if self._is_stale(r))
         self.ui.countLabel.setText(
             f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
         )
         self._update_buttons()
+
+    def _load(self, key: tuple[object, ...], version: tuple[int, object]) -> _Loaded:
+        self._now = utcnow()
+        self._calendar = load_calendar(self.db)
+        self._stale_days = load_rules(self.db).stale_after_days
+        self._fill_choices()
+        key = self._filter_key()  # the combos may have lost a deleted account
+        f = self.current_filter()
+        rows = workitems.list_items(
+            self.db,
+            where=ItemFilter(
+                "", f.open_only, f.item_type, f.account_id, f.department_id,
+                f.assignee_id, f.only_ids,
+            ),
+        )  # fmt: skip
+        self.clocks, self._clocked, self._stale = {}, set(), {}
+        self._loaded = _Loaded(
+            key, version, time.monotonic(), rows,
+            [workitems.search_text(r) for r in rows],
+        )  # fmt: skip
+        return self._loaded
+
+    def _fill_board_if_shown(self, *_: object) -> None:
+        if self._board_stale and self.showing_board() and self._loaded is not None:
+            self.board.set_rows(self._loaded.shown, show_done=not self.ui.openOnlyCheck.isChecked())
+            self._board_stale = False
 
     def showing_board(self) -> bool:
         return self.ui.viewTabs.currentIndex() == 1
