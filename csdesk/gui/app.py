@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from csdesk import APP_ID, APP_NAME, __version__
 from csdesk.core.db import Database
@@ -77,18 +77,22 @@ def wizard_screenshot(db: Database, plan_id: int, page: str, out: Path, size: QS
     wizard = OooWizard(db, plan_id)
     wizard.resize(size)
     wizard.show()
-    target = ooo.STEPS.index(page)
     wizard.restart()
+    _walk_and_save(app, wizard, ooo.STEPS.index(page), out)
+    return out
+
+
+def _walk_and_save(app: QApplication, wizard: QWizard, target: int, out: Path) -> None:
+    """Press Next up to page ``target`` (or until a page refuses), then save it as a PNG."""
     while wizard.currentId() < target:
         before = wizard.currentId()
         wizard.next()
-        if wizard.currentId() == before:
+        if wizard.currentId() == before:  # a page refused (say, rows with problems)
             break
     for _ in range(3):
         app.processEvents()
     _save_png(wizard, out)
     wizard.close()
-    return out
 
 
 def return_wizard_screenshot(
@@ -129,15 +133,7 @@ def return_wizard_screenshot(
             wizard.wait_until_read()
         elif target > 0:
             wizard.ui.skipCheck.setChecked(True)
-        while wizard.currentId() < target:
-            before = wizard.currentId()
-            wizard.next()
-            if wizard.currentId() == before:  # a page refused (say, rows with problems)
-                break
-        for _ in range(3):
-            app.processEvents()
-        _save_png(wizard, out)
-        wizard.close()
+        _walk_and_save(app, wizard, target, out)
     return out
 
 
