@@ -32,15 +32,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import xlsxwriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from xlsxwriter.format import Format
-from xlsxwriter.worksheet import Worksheet
 
 from csdesk.core.db import Database
 from csdesk.core.enums import Category, Channel, Role, Status, TriageLevel
@@ -59,6 +56,11 @@ from csdesk.core.models import (
     utcnow,
 )
 from csdesk.core.settings import get_setting
+
+if TYPE_CHECKING:  # XlsxWriter is imported when a workbook is written, not at start-up
+    import xlsxwriter
+    from xlsxwriter.format import Format
+    from xlsxwriter.worksheet import Worksheet
 
 SHEET_LEVELS = (TriageLevel.HIGH, TriageLevel.MEDIUM)
 
@@ -656,6 +658,8 @@ def _write_tracking(sh: _Sheet, sheet: HandoffSheet) -> None:
 
 def xlsx_bytes(sheet: HandoffSheet) -> bytes:
     """The workbook, built in memory."""
+    import xlsxwriter
+
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(
         buf,

@@ -18,11 +18,12 @@ raised here names what went wrong and what to do, never the secret.
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING, Any
 
 from csdesk.core.errors import KnownError
+
+if TYPE_CHECKING:  # keyring is imported on first use, not when the window starts
+    from keyring.backend import KeyringBackend
 
 SERVICE = "csdesk"
 #: Windows' CRED_MAX_CREDENTIAL_BLOB_SIZE is 5 * 512 bytes, stored as UTF-16.
@@ -55,6 +56,13 @@ class SecretTooLargeError(KeyringError):
     title = "The sign-in is too large to store"
 
 
+def _keyring() -> Any:
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def _members(backend: KeyringBackend) -> list[KeyringBackend]:
     chained = getattr(backend, "backends", None)
     if chained is not None and not isinstance(chained, str | bytes):
@@ -68,7 +76,7 @@ def _name(backend: KeyringBackend) -> str:
 
 def backend_problem(backend: KeyringBackend | None = None) -> str | None:
     """Why the current keyring backend is not acceptable, or None when it is."""
-    backend = backend if backend is not None else keyring.get_keyring()
+    backend = backend if backend is not None else _keyring().get_keyring()
     members = _members(backend)
     if not members:
         return f"No password manager was found. {_INSTALL_HINT}"
@@ -89,11 +97,11 @@ def backend_problem(backend: KeyringBackend | None = None) -> str | None:
 
 
 def backend_name() -> str:
-    return _name(keyring.get_keyring())
+    return _name(_keyring().get_keyring())
 
 
 def _checked_backend() -> KeyringBackend:
-    backend = keyring.get_keyring()
+    backend: KeyringBackend = _keyring().get_keyring()
     problem = backend_problem(backend)
     if problem:
         raise KeyringUnavailableError(problem)
@@ -101,12 +109,13 @@ def _checked_backend() -> KeyringBackend:
 
 
 def _translate(exc: Exception, doing: str) -> KeyringError:
-    if isinstance(exc, keyring.errors.KeyringLocked):
+    errors = _keyring().errors
+    if isinstance(exc, errors.KeyringLocked):
         return KeyringLockedError(
             f"Your password manager is locked, so csdesk could not {doing}. "
             "Unlock it (for example by logging in to your desktop session again) and retry."
         )
-    if isinstance(exc, keyring.errors.NoKeyringError):
+    if isinstance(exc, errors.NoKeyringError):
         return KeyringUnavailableError(f"No password manager was found. {_INSTALL_HINT}")
     # The backend's own text may be technical but never contains the secret we pass.
     kind = type(exc).__name__
@@ -145,7 +154,7 @@ def delete_secret(name: str) -> bool:
         if backend.get_password(SERVICE, name) is None:
             return False
         backend.delete_password(SERVICE, name)
-    except keyring.errors.PasswordDeleteError:
+    except _keyring().errors.PasswordDeleteError:
         return False
     except Exception as exc:
         raise _translate(exc, "delete your sign-in") from None
