@@ -363,7 +363,10 @@ class WorkItem(Base):
         secondary="work_item_followers", order_by="Colleague.name"
     )
     events: Mapped[list[ItemEvent]] = relationship(
-        back_populates="item", cascade="all, delete-orphan", order_by="ItemEvent.at"
+        back_populates="item",
+        cascade="all, delete-orphan",
+        # the id breaks ties: events of the same moment stay in the order they happened
+        order_by=lambda: (ItemEvent.at, ItemEvent.id),
     )
 
 

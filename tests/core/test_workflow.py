@@ -15,7 +15,8 @@ from csdesk.core.models import WorkItem
 from csdesk.core.workflow import ALLOWED, TICKET_ONLY
 
 S = Status
-T0 = dt.datetime(2026, 11, 23, 14, 0, tzinfo=dt.UTC)
+# After every item the tests create (they are created "now"), so events sort in order.
+T0 = dt.datetime(2030, 1, 2, 14, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
