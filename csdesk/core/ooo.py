@@ -42,7 +42,7 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import insert, select
@@ -1071,20 +1071,10 @@ class TriageRules:
         rules = cls()
         cats = data.get("categories")
         if isinstance(cats, Mapping):
-            rules.categories = {}
-            for key, value in cats.items():
-                try:
-                    rules.categories[Category(key)] = TriageLevel(value)
-                except ValueError:
-                    continue
+            rules.categories = _levels(cats, Category)
         prios = data.get("priorities")
         if isinstance(prios, Mapping):
-            rules.priorities = {}
-            for key, value in prios.items():
-                try:
-                    rules.priorities[Priority(key)] = TriageLevel(value)
-                except ValueError:
-                    continue
+            rules.priorities = _levels(prios, Priority)
         kws = data.get("keywords")
         if isinstance(kws, list):
             rules.keywords = []
@@ -1098,6 +1088,20 @@ class TriageRules:
         if due_level is not None:
             rules.due_in_absence = due_level
         return rules
+
+
+_K = TypeVar("_K", Category, Priority)
+
+
+def _levels(raw: Mapping[Any, Any], key_type: type[_K]) -> dict[_K, TriageLevel]:
+    """A saved {key: level} section, skipping entries that are no longer valid."""
+    out: dict[_K, TriageLevel] = {}
+    for key, value in raw.items():
+        try:
+            out[key_type(key)] = TriageLevel(value)
+        except ValueError:
+            continue
+    return out
 
 
 def _level_or_none(value: Any) -> TriageLevel | None:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -429,8 +430,18 @@ class GooglePanel(QWidget):
             self._show_state(row, key, states.get(key))
         self._fit_table()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_table)  # rows wrap to the width the table really has
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
+
     def _fit_table(self) -> None:
+        """Rows as tall as their wrapped text, and the table as tall as its rows."""
         table = self.ui.stepsTable
+        table.resizeRowsToContents()
         height = table.horizontalHeader().height() + 2 * table.frameWidth()
         height += sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 2)
@@ -453,12 +464,7 @@ class GooglePanel(QWidget):
             text = f"{word}: {state.get('message', '')}" + (f" ({when} UTC)" if when else "")
         item.setText(text)
         item.setToolTip(text)
-        item.setForeground(
-            Qt.GlobalColor.darkGreen
-            if colour == GREEN
-            else (Qt.GlobalColor.darkRed if colour == RED else Qt.GlobalColor.black)
-        )
-        self.ui.stepsTable.resizeRowToContents(row)
+        item.setForeground(QColor("black" if colour == GREY else colour))  # as the labels
 
     def chosen_steps(self) -> list[str]:
         table = self.ui.stepsTable

@@ -186,33 +186,45 @@ def google_state(db: Database, plan_id: int) -> dict[str, Any]:
         return state
 
 
-def _save(db: Database, plan_id: int, **updates: Any) -> dict[str, Any]:
-    """Merge ``updates`` into the plan's google_state in its own transaction."""
+def _change(db: Database, plan_id: int, edit: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """Read, ``edit`` and store the plan's google_state in one transaction; the new state."""
     with db.session() as s:
         plan = s.get(OooPlan, plan_id)
         if plan is None:
             raise KnownError(f"There is no out-of-office plan #{plan_id}.")
-        state = json.loads(json.dumps(plan.google_state or {}))
+        state: dict[str, Any] = json.loads(json.dumps(plan.google_state or {}))
+        edit(state)
+        plan.google_state = state  # a new object: JSON columns do not track in-place changes
+        return dict(state)
+
+
+def _save(db: Database, plan_id: int, **updates: Any) -> dict[str, Any]:
+    """Merge ``updates`` into the plan's google_state (None removes a key)."""
+
+    def merge(state: dict[str, Any]) -> None:
         for key, value in updates.items():
             if value is None:
                 state.pop(key, None)
             else:
                 state[key] = value
-        plan.google_state = state  # a new object: JSON columns do not track in-place changes
-        return dict(state)
+
+    return _change(db, plan_id, merge)
 
 
 def _record(db: Database, plan_id: int, result: StepResult, now: dt.datetime) -> None:
-    state = google_state(db, plan_id)
-    steps = dict(state.get("steps") or {})
-    steps[result.key] = {
-        "state": result.state,
-        "message": result.message,
-        "link": result.link,
-        "kind": result.kind,
-        "at": now.isoformat(timespec="seconds"),
-    }
-    _save(db, plan_id, steps=steps)
+    def put(state: dict[str, Any]) -> None:
+        state["steps"] = {
+            **(state.get("steps") or {}),
+            result.key: {
+                "state": result.state,
+                "message": result.message,
+                "link": result.link,
+                "kind": result.kind,
+                "at": now.isoformat(timespec="seconds"),
+            },
+        }
+
+    _change(db, plan_id, put)
 
 
 def set_options(db: Database, plan_id: int, options: Options) -> None:
@@ -404,6 +416,7 @@ class _Run:
     ) -> None:
         self.db, self.plan, self.session = db, plan, session
         self.options, self.now, self.dry_run = options, now, dry_run
+        self._state = google_state(db, plan.id)  # kept in step with every save()
 
     @property
     def gs(self) -> GoogleSession:
@@ -411,10 +424,10 @@ class _Run:
         return self.session
 
     def state(self) -> dict[str, Any]:
-        return google_state(self.db, self.plan.id)
+        return self._state
 
     def save(self, **updates: Any) -> None:
-        _save(self.db, self.plan.id, **updates)
+        self._state = _save(self.db, self.plan.id, **updates)
 
     # ---------------------------------------------------------- sheet
 
@@ -1088,9 +1101,13 @@ def switch_off_vacation(
     return result
 
 
+def _finished(states: Mapping[str, Mapping[str, Any]], key: str) -> bool:
+    return (states.get(key) or {}).get("state") in (DONE, UNCHANGED)
+
+
 def applied_steps(states: Mapping[str, Mapping[str, Any]]) -> Sequence[str]:
     """The steps that finished last time (done or unchanged)."""
-    return [k for k in STEPS if (states.get(k) or {}).get("state") in (DONE, UNCHANGED)]
+    return [k for k in STEPS if _finished(states, k)]
 
 
 def after_return(
@@ -1105,9 +1122,7 @@ def after_return(
     happened, so the answer is a result saying what to do by hand.
     """
     states = step_states(db, plan_id)
-    if (states.get("vacation") or {}).get("state") not in (DONE, UNCHANGED):
-        return None
-    if (states.get("vacation_off") or {}).get("state") in (DONE, UNCHANGED):
+    if "vacation" not in applied_steps(states) or _finished(states, "vacation_off"):
         return None
     try:
         conn = auth.status()
