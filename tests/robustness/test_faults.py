@@ -441,7 +441,16 @@ def test_a_second_window_on_the_same_data_says_so_and_leaves(
 
     first = start_csdesk(*_data(demo_paths))
     try:
-        _wait_for(lambda: held() or first.poll() is not None, 60, "the first window")
+        # Not probed by taking the lock: a probe holding it at the wrong moment would make
+        # the first window itself refuse to start. The holder writes its pid into the file.
+        def first_holds() -> bool:
+            try:
+                return lock_path(path).read_text().strip() == str(first.pid)
+            except OSError:
+                return False
+
+        _wait_for(lambda: first_holds() or first.poll() is not None, 60, "the first window")
+        assert held()
         assert first.poll() is None, first.communicate()
         shown: list[str] = []
         monkeypatch.setattr(
