@@ -8,6 +8,7 @@ ratio of the medians measured in the same run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -33,7 +34,7 @@ class Figure:
     name: str
     workload: str
     floor: str
-    target_ratio: float
+    target_ratio: float | None  # None: reported, no target in the issue
     unit: str  # "s", "ms" or "MB"
     target_abs: float | None = None  # e.g. 16 ms for search-as-you-type
     csdesk: list[float] = field(default_factory=list)
@@ -59,7 +60,7 @@ class Figure:
     @property
     def passed(self) -> bool | None:
         r = self.ratio
-        if r is None:
+        if r is None or self.target_ratio is None:
             return None
         ok = r <= self.target_ratio
         if self.target_abs is not None:
@@ -68,6 +69,8 @@ class Figure:
 
     @property
     def target(self) -> str:
+        if self.target_ratio is None:
+            return "(reported)"
         t = f"<= {self.target_ratio:g}x"
         if self.target_abs is not None:
             t += f" and <= {self.target_abs:g} {self.unit}"
@@ -134,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         print(msg, file=sys.stderr, flush=True)
 
     started = time.perf_counter()
+    # An installed csdesk runs from byte-code that pip compiled at install time; a
+    # checkout may not (PYTHONDONTWRITEBYTECODE, a read-only tree), and compiling
+    # the sources on every start would be measured instead of csdesk.
+    for tree in ("csdesk", "bench"):
+        compileall.compile_dir(ROOT / tree, quiet=1)
     main_dir = portfolio_path(main_size, args.seed, log)
     figures: dict[str, Figure] = {}
     plan: list[tuple[str, Callable[[], None]]] = []
@@ -149,14 +157,25 @@ def main(argv: list[str] | None = None) -> int:
         rss = figures["rss"] = Figure(
             "rss", "peak RSS at first paint", work, "the same bare script", 2.5, "MB"
         )
+        # Not in the issue's table: the first paint is Today's frame (the portfolio
+        # is being opened); these say when Today shows its data, against the same floor.
+        ready = figures["ready"] = Figure(
+            "ready", "start to Today filled (its data painted)", work,
+            "the same bare script", None, "s",
+        )  # fmt: skip
+        ready_rss = figures["ready_rss"] = Figure(
+            "ready_rss", "peak RSS with Today filled", work, "the same bare script", None, "MB"
+        )
 
         def start() -> None:
             r = child([str(BENCH / "start_csdesk.py"), str(main_dir)])
             f = child([str(BENCH / "start_bare.py")])
-            paint.csdesk.append(float(r["seconds"]))  # type: ignore[arg-type]
-            paint.base.append(float(f["seconds"]))  # type: ignore[arg-type]
-            rss.csdesk.append(float(r["rss_mb"]))  # type: ignore[arg-type]
-            rss.base.append(float(f["rss_mb"]))  # type: ignore[arg-type]
+            for fig, key in (
+                (paint, "seconds"), (rss, "rss_mb"),
+                (ready, "ready_seconds"), (ready_rss, "ready_rss_mb"),
+            ):  # fmt: skip
+                fig.csdesk.append(float(r[key]))  # type: ignore[arg-type]
+                fig.base.append(float(f[key]))  # type: ignore[arg-type]
 
         plan.append(("start", start))
 

@@ -16,14 +16,15 @@ import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from typing import TYPE_CHECKING
 
 from csdesk import __version__
-from csdesk.core.db import Database, explain_database_error, open_database, sqlite_url
 from csdesk.core.errors import DamagedDatabaseError, KnownError
 from csdesk.core.instance import InstanceLock
 from csdesk.paths import ENV_DATA_DIR, AppPaths, resolve_paths
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the database, after the window has painted
+    from csdesk.core.db import Database
 
 log = logging.getLogger("csdesk")
 
@@ -187,9 +188,15 @@ def setup_logging(paths: AppPaths) -> None:
     root.addHandler(handler)
 
 
-def open_app_database(args: argparse.Namespace, paths: AppPaths) -> Database:
+def _check_db_options(args: argparse.Namespace) -> None:
     if args.db and args.demo:
         raise KnownError("Use either --db or --demo: the demo portfolio has its own database.")
+
+
+def open_app_database(args: argparse.Namespace, paths: AppPaths) -> Database:
+    from csdesk.core.db import open_database, sqlite_url
+
+    _check_db_options(args)
     if args.db:
         return open_database(args.db, paths.backup_dir)
     paths.ensure()
@@ -442,77 +449,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
     setup_logging(paths)
-    gui = args.command is None
-    lock = None
+    if args.command is None:
+        return _window(args, paths)
     try:
-        if gui:  # one window per database: a second one says so and goes
-            lock = _instance_lock(args, paths)
-        try:
-            db = open_app_database(args, paths)
-        except KnownError as exc:
-            log.error("%s", exc.message)
-            print(f"csdesk: {exc.message}", file=sys.stderr)
-            if not (gui and _show_startup_error(exc)):
-                return EXIT_ERROR
-            db = open_app_database(args, paths)  # the user put the latest backup in place
+        db = open_app_database(args, paths)
     except KnownError as exc:
         log.error("%s", exc.message)
         print(f"csdesk: {exc.message}", file=sys.stderr)
-        if gui:
-            _show_startup_error(exc)
-        if lock is not None:
-            lock.release()
         return EXIT_ERROR
+    from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+    from csdesk.core.db import explain_database_error
+
     try:
-        if args.command == "screenshot":
-            from PySide6.QtCore import QSize
-
-            from csdesk.gui.app import screenshot
-
-            if args.view in ("ooo-wizard", "ooo-return"):
-                if args.plan is None:
-                    raise KnownError(f"Say which plan: --view {args.view} --plan ID [--page NAME].")
-                pages = WIZARD_PAGES if args.view == "ooo-wizard" else RETURN_PAGES
-                page = args.page or pages[0]
-                if page not in pages:
-                    raise KnownError(
-                        f"--view {args.view} has the pages {', '.join(pages)}, not {page}."
-                    )
-            if args.view == "ooo-wizard":
-                from csdesk.gui.app import wizard_screenshot
-
-                out = wizard_screenshot(db, args.plan, page, args.output, QSize(*args.size))
-            elif args.view == "ooo-return":
-                from csdesk.gui.app import return_wizard_screenshot
-
-                out = return_wizard_screenshot(
-                    db, args.plan, page, args.tracking, args.output, QSize(*args.size)
-                )
-            else:
-                out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
-            print(out)
-            return 0
-        if args.command == "info":
-            return _info(db, paths, args.json)
-        if args.command == "today":
-            return _today(db, args.at, args.json)
-        if args.command == "import":
-            return _import(db, args)
-        if args.command == "export":
-            return _export(db, args)
-        if args.command == "ooo" and args.ooo_command == "apply":
-            from csdesk.cli_google import run_apply
-
-            return run_apply(db, args)
-        if args.command == "ooo":
-            return _ooo(db, args)
-        if args.command == "google":
-            from csdesk.cli_google import run_google
-
-            return run_google(args)
-        from csdesk.gui.app import run_gui
-
-        return run_gui(db, paths, args.demo)
+        return _command(db, paths, args)
     except KnownError as exc:
         print(f"csdesk: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
@@ -525,8 +475,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         db.close()
+
+
+def _window(args: argparse.Namespace, paths: AppPaths) -> int:
+    """``csdesk`` alone: one window per database (a second one says so and goes).
+
+    The window paints before the database is opened (see csdesk.gui.app.run_gui);
+    a database that cannot be opened is said in a window, and a damaged one with
+    a backup is offered that backup.
+    """
+    try:
+        _check_db_options(args)
+        lock = _instance_lock(args, paths)
+    except KnownError as exc:
+        log.error("%s", exc.message)
+        print(f"csdesk: {exc.message}", file=sys.stderr)
+        _show_startup_error(exc)
+        return EXIT_ERROR
+    try:
+        from csdesk.gui.app import run_gui
+
+        return run_gui(lambda: open_app_database(args, paths), paths, args.demo, _open_failed)
+    finally:
         if lock is not None:
             lock.release()
+
+
+def _open_failed(exc: KnownError) -> bool:
+    """The window's database could not be opened: True when a backup was put in place."""
+    print(f"csdesk: {exc.message}", file=sys.stderr)
+    return _show_startup_error(exc)
+
+
+def _command(db: Database, paths: AppPaths, args: argparse.Namespace) -> int:
+    if args.command == "screenshot":
+        from PySide6.QtCore import QSize
+
+        from csdesk.gui.app import screenshot
+
+        if args.view in ("ooo-wizard", "ooo-return"):
+            if args.plan is None:
+                raise KnownError(f"Say which plan: --view {args.view} --plan ID [--page NAME].")
+            pages = WIZARD_PAGES if args.view == "ooo-wizard" else RETURN_PAGES
+            page = args.page or pages[0]
+            if page not in pages:
+                raise KnownError(
+                    f"--view {args.view} has the pages {', '.join(pages)}, not {page}."
+                )
+        if args.view == "ooo-wizard":
+            from csdesk.gui.app import wizard_screenshot
+
+            out = wizard_screenshot(db, args.plan, page, args.output, QSize(*args.size))
+        elif args.view == "ooo-return":
+            from csdesk.gui.app import return_wizard_screenshot
+
+            out = return_wizard_screenshot(
+                db, args.plan, page, args.tracking, args.output, QSize(*args.size)
+            )
+        else:
+            out = screenshot(db, paths, args.demo, args.view, args.output, QSize(*args.size))
+        print(out)
+        return 0
+    if args.command == "info":
+        return _info(db, paths, args.json)
+    if args.command == "today":
+        return _today(db, args.at, args.json)
+    if args.command == "import":
+        return _import(db, args)
+    if args.command == "export":
+        return _export(db, args)
+    if args.command == "ooo" and args.ooo_command == "apply":
+        from csdesk.cli_google import run_apply
+
+        return run_apply(db, args)
+    if args.command == "ooo":
+        return _ooo(db, args)
+    assert args.command == "google", args.command
+    from csdesk.cli_google import run_google
+
+    return run_google(args)
 
 
 def _instance_lock(args: argparse.Namespace, paths: AppPaths) -> InstanceLock | None:

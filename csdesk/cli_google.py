@@ -17,10 +17,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from csdesk.core.db import Database
 from csdesk.core.errors import KnownError
+from csdesk.core.google.choices import DECLINE_MODES, FEATURE_KEYS, RESTRICT_CHOICES, STEPS
+
+if TYPE_CHECKING:
+    from csdesk.core.db import Database
 
 
 def _csv_list(text: str) -> list[str]:
@@ -37,8 +40,6 @@ def _local_moment(text: str) -> dt.datetime:
 
 
 def add_google_parser(sub: Any) -> None:
-    from csdesk.core.google.auth import FEATURE_KEYS
-
     g = sub.add_parser("google", help="connect a Google account: login, status, logout")
     gsub = g.add_subparsers(dest="google_command", metavar="ACTION", required=True)
     login = gsub.add_parser(
@@ -69,8 +70,6 @@ def add_google_parser(sub: Any) -> None:
 
 
 def add_apply_parser(ooo_sub: Any) -> None:
-    from csdesk.core.google.apply import DECLINE_MODES, RESTRICT_CHOICES, STEPS
-
     ap = ooo_sub.add_parser(
         "apply",
         help="set the plan in Google: auto-reply, out-of-office event, meetings, shared sheet",

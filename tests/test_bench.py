@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-FIGURES = {"paint", "rss", "search", "search_default", "ooo", "jira"}
+FIGURES = {"paint", "rss", "ready", "ready_rss", "search", "search_default", "ooo", "jira"}
+REPORTED = {"ready", "ready_rss"}  # measured against the floor, no target in the issue
 
 
 def test_bench_smoke(tmp_path: Path) -> None:
@@ -36,5 +37,8 @@ def test_bench_smoke(tmp_path: Path) -> None:
             assert isinstance(fig[side]["median"], float) and fig[side]["median"] > 0, key
             assert len(fig[side]["runs"]) == 1, key
         assert isinstance(fig["ratio"], float), key
-        assert isinstance(fig["pass"], bool), key
+        if key in REPORTED:
+            assert fig["pass"] is None and fig["target"] == "(reported)", key
+        else:
+            assert isinstance(fig["pass"], bool), key
     assert "| figure |" in result.stdout

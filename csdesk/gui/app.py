@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from csdesk import APP_ID, APP_NAME, __version__
-from csdesk.core.db import Database
-from csdesk.gui import messages
+from csdesk.core.errors import KnownError
 from csdesk.paths import AppPaths, resource
+
+if TYPE_CHECKING:
+    from csdesk.core.db import Database
+    from csdesk.core.progress import Progress
+    from csdesk.core.today import TodayReport
+    from csdesk.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+EXIT_ERROR = 2  # as csdesk.cli: the database could not be opened
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -36,16 +47,112 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(db: Database, paths: AppPaths, demo: bool) -> int:
+def run_gui(
+    open_db: Callable[[], Database],
+    paths: AppPaths,
+    demo: bool,
+    on_open_error: Callable[[KnownError], bool] | None = None,
+) -> int:
+    """The window: its frame paints first, then ``open_db`` runs off the GUI thread.
+
+    ``open_db`` opens (and if need be upgrades, or fills with the demo) the
+    database; with it, Today's report is computed on the same worker, then the
+    views are built on the GUI thread. A :class:`KnownError` from it goes to
+    ``on_open_error``, which tells the user and returns True to try again (a
+    backup was put in place), False to close the window: exit code 2.
+    """
     from csdesk.gui.main_window import MainWindow
 
     app = make_application()
-    messages.install_excepthook()
-    window = MainWindow(db, paths, demo=demo)
+    _install_excepthook()
+    window = MainWindow(None, paths, demo=demo)
+    start = Startup(window, open_db, on_open_error)
     window.show()
-    window.reminders.start()
-    QTimer.singleShot(3000, window.reminders.check)
-    return app.exec()
+    code = app.exec()
+    if start.db is not None:
+        start.db.close()
+    return start.exit_code if start.exit_code is not None else code
+
+
+def _install_excepthook() -> None:
+    """csdesk.gui.messages's hook (known errors said, bugs in the crash dialog), loaded
+    with its dialogs on the first exception rather than before the first paint."""
+
+    def hook(*exc_info: Any) -> None:
+        from csdesk.gui import messages
+
+        messages.install_excepthook()
+        sys.excepthook(*exc_info)
+
+    sys.excepthook = hook
+
+
+class Startup(QObject):
+    """Opens the database once the window's frame has painted, then attaches the views."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        open_db: Callable[[], Database],
+        on_open_error: Callable[[KnownError], bool] | None,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.open_db, self.on_open_error = window, open_db, on_open_error
+        self.db: Database | None = None
+        self.exit_code: int | None = None
+        self._started = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self._started and obj is self.window and event.type() == QEvent.Type.Paint:
+            self._started = True
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.open)  # after this paint has reached the screen
+        return False
+
+    def open(self) -> None:
+        from csdesk.gui.worker import run_task
+
+        self.window.opening.status.setText("Opening your portfolio…")
+        run_task(self._work, on_result=self._opened, on_error=self._failed)
+
+    def _work(self, _progress: Progress) -> tuple[Database, TodayReport]:
+        from csdesk.core.models import utcnow
+        from csdesk.core.today import today_report
+
+        db = self.open_db()
+        try:
+            return db, today_report(db, now=utcnow())
+        except BaseException:
+            db.close()
+            raise
+
+    def _opened(self, result: tuple[Database, TodayReport]) -> None:
+        self.db, report = result
+        try:
+            self.window.attach(self.db, report)
+        except BaseException:
+            self._quit(EXIT_ERROR)
+            raise  # the crash dialog says what happened
+        self.window.reminders.start()
+        QTimer.singleShot(3000, self.window.reminders.check)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):
+            self._quit(EXIT_ERROR)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        log.error("%s", exc.message)
+        retry = self.on_open_error(exc) if self.on_open_error is not None else False
+        if retry:
+            self.open()
+        else:
+            self._quit(EXIT_ERROR)
+
+    def _quit(self, code: int) -> None:
+        self.exit_code = code
+        self.window.close()
+        QApplication.instance().exit(code)  # type: ignore[union-attr]
 
 
 def screenshot(

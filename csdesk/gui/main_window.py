@@ -1,43 +1,153 @@
-"""The main window: navigation on the left, one page per view."""
+"""The main window: navigation on the left, one page per view.
+
+It starts as a frame — navigation, menus and a Today page that says the
+portfolio is being opened — which needs nothing but Qt, so it paints at once;
+:meth:`MainWindow.attach` then builds the views on the opened database (the
+start-up in :mod:`csdesk.gui.app` opens it off the GUI thread). Given a
+database, the constructor attaches at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QWidget,
+)
 
 from csdesk import __version__
-from csdesk.core.db import Database
-from csdesk.gui import messages
 from csdesk.gui.forms.ui_main_window import Ui_MainWindow
-from csdesk.gui.reminders import ReminderService
-from csdesk.gui.views.directory import DirectoryView
-from csdesk.gui.views.log import LogView
-from csdesk.gui.views.ooo import OooView
-from csdesk.gui.views.portfolio import PortfolioView
-from csdesk.gui.views.settings import SettingsView
-from csdesk.gui.views.tasks import TasksView
-from csdesk.gui.views.today import TodayView
 from csdesk.paths import AppPaths, resource
 
+if TYPE_CHECKING:
+    from csdesk.core.db import Database
+    from csdesk.core.today import TodayReport
+    from csdesk.gui.reminders import ReminderService
+    from csdesk.gui.views.settings import SettingsView
+    from csdesk.gui.views.tasks import TasksView
+    from csdesk.gui.views.today import TodayView
+
 VIEWS = ("today", "portfolio", "directory", "tasks", "log", "ooo", "settings")
+# The navigation is drawn before the view modules load: each view's ``title``
+# (tests/gui/test_main_window.py checks they agree).
+TITLES = {
+    "today": "Today",
+    "portfolio": "Portfolio",
+    "directory": "Directory",
+    "tasks": "Tasks & Tickets",
+    "log": "Log",
+    "ooo": "Out of office",
+    "settings": "Settings",
+}
+
+# Set when the views are attached, not in the Designer form: the first
+# QAction.setShortcut makes PySide6 build its ``Qt`` namespace (~30 ms) —
+# after the first paint, the actions are disabled until then anyway.
+SHORTCUTS = {
+    "actionToday": "Ctrl+1",
+    "actionPortfolio": "Ctrl+2",
+    "actionDirectory": "Ctrl+3",
+    "actionTasks": "Ctrl+4",
+    "actionLog": "Ctrl+5",
+    "actionSettings": "Ctrl+,",
+    "actionQuickLog": "Ctrl+L",
+    "actionImport": "Ctrl+I",
+    "actionExport": "Ctrl+E",
+    "actionNewTask": "Ctrl+N",
+    "actionNewAccount": "Ctrl+Shift+N",
+    "actionRefresh": "F5",
+    "actionQuit": "Ctrl+Q",
+}
+
+
+class OpeningPage(QWidget):
+    """Today's place while the portfolio is opened: a heading, then a busy bar centred.
+
+    Built without the ``Qt`` namespace (PySide6 takes ~30 ms to build it): the
+    grid's stretching columns and rows centre the bar.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        heading = QLabel("Today", self)
+        heading.setObjectName("headingLabel")
+        self.status = QLabel("Opening your portfolio…", self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # busy: how long it takes is not known
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(320)
+        grid.addWidget(heading, 0, 0, 1, 3)
+        grid.addWidget(self.status, 2, 1)
+        grid.addWidget(self.bar, 3, 1)
+        grid.setRowMinimumHeight(1, 160)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(4, 1)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, paths: AppPaths, demo: bool = False) -> None:
+    loaded = Signal()  # the views are built on the database and Today is filled
+
+    def __init__(self, db: Database | None, paths: AppPaths, demo: bool = False) -> None:
         super().__init__()
-        self.db, self.paths, self.demo = db, paths, demo
+        self.db: Database | None = None
+        self.paths, self.demo = paths, demo
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         ui = self.ui
         self.setWindowTitle("csdesk — demo portfolio" if demo else "csdesk")
         self.setWindowIcon(QIcon(str(resource("icons", "csdesk.svg"))))
+        ui.nav.setIconSize(QSize(20, 20))
+        for key in VIEWS:
+            item = QListWidgetItem(QIcon(str(resource("icons", f"{key}.svg"))), TITLES[key])
+            item.setSizeHint(QSize(160, 40))
+            ui.nav.addItem(item)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionAbout.triggered.connect(self._about)
+        self.opening = OpeningPage()
+        ui.stack.addWidget(self.opening)
+        self._enable(False)
+        ui.nav.setCurrentRow(0)
+        ui.statusbar.showMessage("Demo portfolio — opening…" if demo else "Opening…")
+        self.resize(1280, 800)
+        self.pages: dict[str, QWidget] = {}
+        if db is not None:
+            self.attach(db)
+
+    def _enable(self, on: bool) -> None:
+        """Before the database is open only Quit and About do anything."""
+        self.ui.nav.setEnabled(on)
+        for action in self.findChildren(type(self.ui.actionQuit)):
+            if action not in (self.ui.actionQuit, self.ui.actionAbout):
+                action.setEnabled(on)
+
+    def attach(self, db: Database, report: TodayReport | None = None) -> None:
+        """Build the views on ``db`` and show Today (``report``: one computed already)."""
+        from csdesk.gui.reminders import ReminderService
+        from csdesk.gui.views.directory import DirectoryView
+        from csdesk.gui.views.log import LogView
+        from csdesk.gui.views.ooo import OooView
+        from csdesk.gui.views.portfolio import PortfolioView
+        from csdesk.gui.views.settings import SettingsView
+        from csdesk.gui.views.tasks import TasksView
+        from csdesk.gui.views.today import TodayView
+
+        self.db = db
+        ui = self.ui
         # Views are filled when first shown (and on every show after): start-up
         # pays only for Today, the first screen.
-        self.today = TodayView(db, load=False)
-        self.tasks = TasksView(db, load=False)
-        self.settings = SettingsView(db, load=False)
-        self.pages: dict[str, QWidget] = {
+        self.today: TodayView = TodayView(db, load=False)
+        self.tasks: TasksView = TasksView(db, load=False)
+        self.settings: SettingsView = SettingsView(db, load=False)
+        self.pages = {
             "today": self.today,
             "portfolio": PortfolioView(db, load=False),
             "directory": DirectoryView(db, load=False),
@@ -46,18 +156,16 @@ class MainWindow(QMainWindow):
             "ooo": OooView(db, load=False),
             "settings": self.settings,
         }
-        ui.nav.setIconSize(QSize(20, 20))
-        for key, page in self.pages.items():
-            item = QListWidgetItem(QIcon(str(resource("icons", f"{key}.svg"))), page.title)  # type: ignore[attr-defined]
-            item.setSizeHint(QSize(160, 40))
-            ui.nav.addItem(item)
+        for page in self.pages.values():
             ui.stack.addWidget(page)
+        ui.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
         ui.nav.currentRowChanged.connect(self._page_changed)
         self.today.counted.connect(self._show_count)
         self.today.changed.connect(lambda: self._refresh_if_shown(self.tasks))
         self.pages["ooo"].changed.connect(self.today.refresh)  # type: ignore[attr-defined]
         self.settings.saved.connect(self.today.refresh)
-        self.reminders = ReminderService(db, self, self.windowIcon())
+        self.reminders: ReminderService = ReminderService(db, self, self.windowIcon())
         ui.actionToday.triggered.connect(lambda: self.show_view("today"))
         ui.actionSettings.triggered.connect(lambda: self.show_view("settings"))
         ui.actionLog.triggered.connect(lambda: self.show_view("log"))
@@ -70,16 +178,19 @@ class MainWindow(QMainWindow):
         ui.actionNewTask.triggered.connect(self._new_task)
         ui.actionNewAccount.triggered.connect(self._new_account)
         ui.actionRefresh.triggered.connect(self.refresh_current)
-        ui.actionQuit.triggered.connect(self.close)
-        ui.actionAbout.triggered.connect(self._about)
         ui.actionShowDataFolder.triggered.connect(self._show_data_folder)
+        for name, keys in SHORTCUTS.items():
+            getattr(ui, name).setShortcut(QKeySequence(keys))
         where = db.sqlite_path or db.url
-        ui.statusbar.showMessage(("Demo portfolio — " if demo else "") + f"Data: {where}")
-        self.resize(1280, 800)
-        if ui.nav.currentRow() == 0:  # no change signal: fill Today here
-            self.refresh_current()
+        ui.statusbar.showMessage(("Demo portfolio — " if self.demo else "") + f"Data: {where}")
+        self._enable(True)
+        ui.stack.setCurrentIndex(0)
+        ui.nav.setCurrentRow(0)
+        if report is None:
+            self.today.refresh()
         else:
-            ui.nav.setCurrentRow(0)  # shows and fills Today
+            self.today.show_report(report)
+        self.loaded.emit()
 
     def show_view(self, key: str) -> None:
         """``key`` is one of VIEWS, or "board" for the Tasks & Tickets board."""
@@ -113,11 +224,11 @@ class MainWindow(QMainWindow):
 
     def _new_task(self) -> None:
         self.show_view("tasks")
-        tasks = self.pages["tasks"]
-        assert isinstance(tasks, TasksView)
-        tasks.new_item()
+        self.tasks.new_item()
 
     def _new_account(self) -> None:
+        from csdesk.gui.views.portfolio import PortfolioView
+
         self.show_view("portfolio")
         view = self.pages["portfolio"]
         assert isinstance(view, PortfolioView)
@@ -151,6 +262,8 @@ class MainWindow(QMainWindow):
         ExportDialog(self.db, kind=kind, parent=self).exec()
 
     def _about(self) -> None:
+        from csdesk.gui import messages
+
         messages.info(
             self,
             "About csdesk",
@@ -159,6 +272,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_data_folder(self) -> None:
+        from csdesk.gui import messages
+
+        assert self.db is not None  # the action is enabled once the database is open
         where = self.db.sqlite_path or self.db.url
         messages.info(
             self,

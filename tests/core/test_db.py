@@ -132,6 +132,37 @@ def test_new_database_is_stamped_with_the_head_revision(db: Database) -> None:
     assert head != FIRST
 
 
+def test_revision_list_matches_the_migration_scripts() -> None:
+    """open_database checks stamps against csdesk.core.db.REVISIONS without loading
+    Alembic: the list must be Alembic's own chain, oldest first. A new migration
+    script fails here until its revision is added to REVISIONS."""
+    from alembic.script import ScriptDirectory
+
+    from csdesk.core.db import REVISIONS
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    chain = [s.revision for s in scripts.walk_revisions()][::-1]
+    assert scripts.get_current_head() == head_revision()
+    assert tuple(chain) == REVISIONS
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "db.sqlite3"
+    _make_head_db(path)
+    code = (
+        "import sys; from csdesk.core.db import open_database, sqlite_url; "
+        f"open_database(sqlite_url({str(path)!r})).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
 def test_models_match_the_migrations(db: Database) -> None:
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from csdesk.core import workitems
-from csdesk.core.db import Database
+from csdesk.core.db import Database, open_database, sqlite_url
+from csdesk.core.errors import KnownError
 from csdesk.core.models import utcnow
 from csdesk.gui.main_window import MainWindow
 from csdesk.paths import AppPaths
@@ -81,3 +85,113 @@ def test_unsaved_settings_survive_navigation(
     window.show_view("today")
     window.show_view("settings")
     assert window.settings.ui.supportEmailEdit.text() == "help@brightpath.example"
+
+
+# ------------------------------------------------------------ start-up: frame first
+
+
+def test_view_titles_match_the_navigation_drawn_before_they_load() -> None:
+    from csdesk.gui import main_window
+    from csdesk.gui.views.directory import DirectoryView
+    from csdesk.gui.views.log import LogView
+    from csdesk.gui.views.ooo import OooView
+    from csdesk.gui.views.portfolio import PortfolioView
+    from csdesk.gui.views.settings import SettingsView
+    from csdesk.gui.views.tasks import TasksView
+    from csdesk.gui.views.today import TodayView
+
+    views = (TodayView, PortfolioView, DirectoryView, TasksView, LogView, OooView, SettingsView)
+    assert [v.title for v in views] == [main_window.TITLES[k] for k in main_window.VIEWS]
+
+
+def _run_window(
+    monkeypatch: pytest.MonkeyPatch,
+    app_paths: AppPaths,
+    open_db: Callable[[], Database],
+    on_open_error: Callable[[KnownError], bool] | None = None,
+) -> tuple[int, dict[str, object]]:
+    """Start the window as ``csdesk`` does; note its state when the opening starts and
+    once the views are attached, then close it."""
+    from csdesk.gui import app as gui_app
+
+    seen: dict[str, object] = {}
+    start_open, attach = gui_app.Startup.open, MainWindow.attach
+
+    def opening(self: gui_app.Startup) -> None:
+        w = self.window
+        seen.setdefault("painted_first", self._started and w.isVisible())
+        seen.setdefault("frame", (w.db, w.ui.nav.isEnabled(), w.ui.stack.currentWidget()))
+        seen.setdefault("opening_page", w.opening)
+        seen.setdefault("quit_enabled", w.ui.actionQuit.isEnabled())
+        seen.setdefault("import_enabled", w.ui.actionImport.isEnabled())
+        seen.setdefault("shortcut_before", w.ui.actionToday.shortcut().toString())
+        seen["opens"] = int(seen.get("opens", 0)) + 1  # type: ignore[call-overload]
+        start_open(self)
+
+    def attached(self: MainWindow, db: Database, report: object = None) -> None:
+        attach(self, db, report)  # type: ignore[arg-type]
+        seen["report"] = self.today.report
+        seen["nav_enabled"] = self.ui.nav.isEnabled()
+        seen["shortcut"] = self.ui.actionToday.shortcut().toString()
+        seen["view"] = self.current_view()
+        seen["reminders"] = self.reminders
+        QTimer.singleShot(0, self.close)
+
+    monkeypatch.setattr(gui_app.Startup, "open", opening)
+    monkeypatch.setattr(MainWindow, "attach", attached)
+    code = gui_app.run_gui(open_db, app_paths, False, on_open_error)
+    return code, seen
+
+
+def test_the_window_paints_its_frame_then_opens_the_database_off_the_gui_thread(
+    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths, seeded: Seed, db: Database
+) -> None:
+    threads: list[bool] = []
+
+    def open_db() -> Database:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return open_database(sqlite_url(app_paths.database_file()), app_paths.backup_dir)
+
+    code, seen = _run_window(monkeypatch, app_paths, open_db)
+    assert code == 0
+    assert threads == [False]  # opened on a worker
+    assert seen["painted_first"] is True
+    db_then, nav_then, page_then = seen["frame"]  # type: ignore[misc]
+    assert db_then is None and nav_then is False and page_then is seen["opening_page"]
+    assert seen["quit_enabled"] is True and seen["import_enabled"] is False
+    assert seen["shortcut_before"] == ""  # bound with the views
+    assert seen["report"] is not None and seen["view"] == "today"
+    assert seen["nav_enabled"] is True and seen["shortcut"] == "Ctrl+1"
+
+
+def test_a_database_that_cannot_be_opened_is_said_and_the_window_closes(
+    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths
+) -> None:
+    said: list[str] = []
+
+    def open_db() -> Database:
+        raise KnownError("The database is read-only. Nothing was changed.")
+
+    code, seen = _run_window(
+        monkeypatch, app_paths, open_db, lambda exc: said.append(exc.message) or False
+    )
+    assert code == 2
+    assert said == ["The database is read-only. Nothing was changed."]
+    assert seen["opens"] == 1 and "report" not in seen
+
+
+def test_the_window_opens_again_when_told_a_backup_was_put_in_place(
+    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths, db: Database
+) -> None:
+    tries: list[int] = []
+
+    def open_db() -> Database:
+        tries.append(1)
+        if len(tries) == 1:
+            raise KnownError("The database is damaged.")
+        return open_database(sqlite_url(app_paths.database_file()), app_paths.backup_dir)
+
+    code, seen = _run_window(monkeypatch, app_paths, open_db, lambda exc: True)
+    assert code == 0
+    assert len(tries) == 2 and seen["opens"] == 2
+    assert seen["report"] is not None

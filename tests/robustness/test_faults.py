@@ -572,10 +572,23 @@ def test_the_window_offers_the_newest_backup_and_keeps_the_damaged_file(
 
     monkeypatch.setattr(recovery.DamagedDatabaseDialog, "exec", click_use)
     monkeypatch.setattr(recovery.messages, "info", lambda *_a: None)
-    opened: list[Database] = []
-    monkeypatch.setattr("csdesk.gui.app.run_gui", lambda db, paths, demo: opened.append(db) or 0)
+    # the window's frame is up while the database is opened; once the views are
+    # attached on the restored copy, the test closes the window
+    from PySide6.QtCore import QTimer
+
+    from csdesk.gui.main_window import MainWindow
+
+    opened: list[Path | None] = []
+    attach = MainWindow.attach
+
+    def attached(self: MainWindow, db: Database, report: object = None) -> None:
+        attach(self, db, report)  # type: ignore[arg-type]
+        opened.append(db.sqlite_path)
+        QTimer.singleShot(0, self.close)
+
+    monkeypatch.setattr(MainWindow, "attach", attached)
     assert cli.main(_data(demo_paths)) == 0
-    assert opened
+    assert opened == [path]
     [aside] = [p for p in path.parent.iterdir() if re.search(r"\.damaged-[\d-]+$", p.name)]
     assert _sha(aside) == damaged_sha  # kept, byte for byte
     assert _sha(backup) == backup_sha  # the backup itself is not used up

@@ -47,6 +47,7 @@ from csdesk.core.enums import OooStatus
 from csdesk.core.errors import KnownError, ValidationError
 from csdesk.core.google import auth
 from csdesk.core.google import errors as gerr
+from csdesk.core.google.choices import DECLINE_MODES, RESTRICT_CHOICES, STEPS
 from csdesk.core.google.errors import GoogleError
 from csdesk.core.google.services import GoogleSession
 from csdesk.core.handoff import (
@@ -60,7 +61,6 @@ from csdesk.core.handoff import (
 from csdesk.core.models import OooPlan
 from csdesk.core.ooo import PlanView, auto_reply, get_plan, long_date, tick
 
-STEPS = ("sheet", "vacation", "calendar", "meetings")
 STEP_LABELS = {
     "sheet": "Shared hand-off sheet (Google Sheets)",
     "vacation": "Gmail auto-reply",
@@ -78,12 +78,6 @@ STOPS_RUN = frozenset(
 DONE, UNCHANGED, FAILED, NOT_ALLOWED, NOT_TRIED, PLANNED = (
     "done", "unchanged", "failed", "not_allowed", "not_tried", "planned",
 )  # fmt: skip
-RESTRICT_CHOICES = ("none", "contacts", "domain")
-DECLINE_MODES = {
-    "all": "declineAllConflictingInvitations",
-    "new": "declineOnlyNewConflictingInvitations",
-    "none": "declineNone",
-}
 MEETING_HOUR = 10
 HANDOFF_MINUTES = 45
 RETURN_MINUTES = 30

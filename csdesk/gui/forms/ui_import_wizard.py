@@ -11,18 +11,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QSizePolicy,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget, QWizard, QWizardPage)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton, QTableView, QTableWidget, QVBoxLayout, QWizardPage
 
 class Ui_ImportWizard(object):
     def setupUi(self, ImportWizard):

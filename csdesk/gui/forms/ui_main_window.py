@@ -1,7 +1,7 @@
 # Generated from ui/main_window.ui by tools/build_forms.py: edit the .ui file, not this one.
 # -*- coding: utf-8 -*-
 
-# Main window: navigation on the left, one page per view (pages are added in code).
+# Keyboard shortcuts are set in csdesk/gui/main_window.py (SHORTCUTS), once the views exist. Main window: navigation on the left, one page per view (pages are added in code).
 
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
@@ -11,17 +11,9 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QListWidget,
-    QListWidgetItem, QMainWindow, QMenu, QMenuBar,
-    QSizePolicy, QStackedWidget, QStatusBar, QWidget)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QMenu, QMenuBar, QStackedWidget, QStatusBar, QWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -120,72 +112,33 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"csdesk", None))
         self.actionToday.setText(QCoreApplication.translate("MainWindow", u"T&oday", None))
-#if QT_CONFIG(shortcut)
-        self.actionToday.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+1", None))
-#endif // QT_CONFIG(shortcut)
         self.actionSettings.setText(QCoreApplication.translate("MainWindow", u"&Settings", None))
-#if QT_CONFIG(shortcut)
-        self.actionSettings.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+,", None))
-#endif // QT_CONFIG(shortcut)
         self.actionQuickLog.setText(QCoreApplication.translate("MainWindow", u"&Log a conversation\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionQuickLog.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+L", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionQuickLog.setStatusTip(QCoreApplication.translate("MainWindow", u"Record an email, call, chat or meeting on an account's timeline", None))
 #endif // QT_CONFIG(statustip)
         self.actionImport.setText(QCoreApplication.translate("MainWindow", u"&Import\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionImport.setStatusTip(QCoreApplication.translate("MainWindow", u"Import accounts, tickets, tasks or the directory from a CSV export", None))
 #endif // QT_CONFIG(statustip)
         self.actionExport.setText(QCoreApplication.translate("MainWindow", u"&Export\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionExport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+E", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionExport.setStatusTip(QCoreApplication.translate("MainWindow", u"Export accounts, tasks, the log or the directory", None))
 #endif // QT_CONFIG(statustip)
         self.actionLog.setText(QCoreApplication.translate("MainWindow", u"Communication &log", None))
-#if QT_CONFIG(shortcut)
-        self.actionLog.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+5", None))
-#endif // QT_CONFIG(shortcut)
         self.actionNewTask.setText(QCoreApplication.translate("MainWindow", u"New &task or ticket\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionNewTask.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionNewTask.setStatusTip(QCoreApplication.translate("MainWindow", u"Create a task or ticket", None))
 #endif // QT_CONFIG(statustip)
         self.actionNewAccount.setText(QCoreApplication.translate("MainWindow", u"New &account\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionNewAccount.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+N", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionNewAccount.setStatusTip(QCoreApplication.translate("MainWindow", u"Add an account to the portfolio", None))
 #endif // QT_CONFIG(statustip)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
-#if QT_CONFIG(shortcut)
-        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.actionPortfolio.setText(QCoreApplication.translate("MainWindow", u"&Portfolio", None))
-#if QT_CONFIG(shortcut)
-        self.actionPortfolio.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+2", None))
-#endif // QT_CONFIG(shortcut)
         self.actionDirectory.setText(QCoreApplication.translate("MainWindow", u"&Directory", None))
-#if QT_CONFIG(shortcut)
-        self.actionDirectory.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+3", None))
-#endif // QT_CONFIG(shortcut)
         self.actionTasks.setText(QCoreApplication.translate("MainWindow", u"&Tasks && Tickets", None))
-#if QT_CONFIG(shortcut)
-        self.actionTasks.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+4", None))
-#endif // QT_CONFIG(shortcut)
         self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"&Refresh", None))
-#if QT_CONFIG(shortcut)
-        self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.actionRefresh.setStatusTip(QCoreApplication.translate("MainWindow", u"Reload the current view from the database", None))
 #endif // QT_CONFIG(statustip)

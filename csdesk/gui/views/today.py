@@ -70,8 +70,13 @@ class TodayView(QWidget):
     # ---------------------------------------------------------------- data
 
     def refresh(self) -> None:
+        self.show_report(today_report(self.db, now=utcnow()))
+
+    def show_report(self, report: TodayReport) -> None:
+        """Fill the page from ``report`` (computed here by refresh, or at start-up off the
+        GUI thread)."""
         keep = self.selected_entry()
-        self.report = report = today_report(self.db, now=utcnow())
+        self.report = report
         cal = load_calendar(self.db)
         ui = self.ui
         ui.headingLabel.setText(f"Today — {report.now.astimezone(cal.zone):%A %d %B}")
