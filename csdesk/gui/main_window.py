@@ -130,41 +130,20 @@ class MainWindow(QMainWindow):
                 action.setEnabled(on)
 
     def attach(self, db: Database, report: TodayReport | None = None) -> None:
-        """Build the views on ``db`` and show Today (``report``: one computed already)."""
+        """Open the window on ``db`` and show Today (``report``: one computed already).
+
+        Today is built now; every other view is built (and its module imported)
+        the first time it is shown — start-up pays only for the first screen.
+        """
         from csdesk.gui.reminders import ReminderService
-        from csdesk.gui.views.directory import DirectoryView
-        from csdesk.gui.views.log import LogView
-        from csdesk.gui.views.ooo import OooView
-        from csdesk.gui.views.portfolio import PortfolioView
-        from csdesk.gui.views.settings import SettingsView
-        from csdesk.gui.views.tasks import TasksView
-        from csdesk.gui.views.today import TodayView
 
         self.db = db
         ui = self.ui
-        # Views are filled when first shown (and on every show after): start-up
-        # pays only for Today, the first screen.
-        self.today: TodayView = TodayView(db, load=False)
-        self.tasks: TasksView = TasksView(db, load=False)
-        self.settings: SettingsView = SettingsView(db, load=False)
-        self.pages = {
-            "today": self.today,
-            "portfolio": PortfolioView(db, load=False),
-            "directory": DirectoryView(db, load=False),
-            "tasks": self.tasks,
-            "log": LogView(db, load=False),
-            "ooo": OooView(db, load=False),
-            "settings": self.settings,
-        }
-        for page in self.pages.values():
-            ui.stack.addWidget(page)
+        for _key in VIEWS:  # a place per view, filled when the view is first needed
+            ui.stack.addWidget(QWidget())
         ui.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         ui.nav.currentRowChanged.connect(self._page_changed)
-        self.today.counted.connect(self._show_count)
-        self.today.changed.connect(lambda: self._refresh_if_shown(self.tasks))
-        self.pages["ooo"].changed.connect(self.today.refresh)  # type: ignore[attr-defined]
-        self.settings.saved.connect(self.today.refresh)
         self.reminders: ReminderService = ReminderService(db, self, self.windowIcon())
         ui.actionToday.triggered.connect(lambda: self.show_view("today"))
         ui.actionSettings.triggered.connect(lambda: self.show_view("settings"))
@@ -184,6 +163,7 @@ class MainWindow(QMainWindow):
         where = db.sqlite_path or db.url
         ui.statusbar.showMessage(("Demo portfolio — " if self.demo else "") + f"Data: {where}")
         self._enable(True)
+        self.page("today")
         ui.stack.setCurrentIndex(0)
         ui.nav.setCurrentRow(0)
         if report is None:
@@ -191,6 +171,77 @@ class MainWindow(QMainWindow):
         else:
             self.today.show_report(report)
         self.loaded.emit()
+
+    def page(self, key: str) -> QWidget:
+        """The view ``key`` (one of VIEWS), built on first use."""
+        view = self.pages.get(key)
+        if view is not None:
+            return view
+        assert self.db is not None, "the views exist once the database is open"
+        view = self._build(key, self.db)
+        self.pages[key] = view
+        stack, i = self.ui.stack, VIEWS.index(key)
+        current = stack.currentIndex()
+        place = stack.widget(i)
+        stack.insertWidget(i, view)
+        stack.removeWidget(place)
+        place.deleteLater()
+        if current == i:
+            stack.setCurrentIndex(i)
+        return view
+
+    def _build(self, key: str, db: Database) -> QWidget:
+        """A view, filled when shown (``load=False``), wired to the others."""
+        if key == "today":
+            from csdesk.gui.views.today import TodayView
+
+            today = TodayView(db, load=False)
+            today.counted.connect(self._show_count)
+            today.changed.connect(lambda: self._refresh_if_shown("tasks"))
+            return today
+        if key == "tasks":
+            from csdesk.gui.views.tasks import TasksView
+
+            return TasksView(db, load=False)
+        if key == "settings":
+            from csdesk.gui.views.settings import SettingsView
+
+            settings = SettingsView(db, load=False)
+            settings.saved.connect(self._refresh_today)
+            return settings
+        if key == "ooo":
+            from csdesk.gui.views.ooo import OooView
+
+            ooo = OooView(db, load=False)
+            ooo.changed.connect(self._refresh_today)
+            return ooo
+        if key == "portfolio":
+            from csdesk.gui.views.portfolio import PortfolioView
+
+            return PortfolioView(db, load=False)
+        if key == "directory":
+            from csdesk.gui.views.directory import DirectoryView
+
+            return DirectoryView(db, load=False)
+        assert key == "log", key
+        from csdesk.gui.views.log import LogView
+
+        return LogView(db, load=False)
+
+    @property
+    def today(self) -> TodayView:
+        return self.page("today")  # type: ignore[return-value]
+
+    @property
+    def tasks(self) -> TasksView:
+        return self.page("tasks")  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> SettingsView:
+        return self.page("settings")  # type: ignore[return-value]
+
+    def _refresh_today(self) -> None:
+        self.today.refresh()
 
     def show_view(self, key: str) -> None:
         """``key`` is one of VIEWS, or "board" for the Tasks & Tickets board."""
@@ -208,17 +259,19 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.page(VIEWS[row])
         self.ui.stack.setCurrentIndex(row)
         self.refresh_current()
 
-    def _refresh_if_shown(self, page: QWidget) -> None:
+    def _refresh_if_shown(self, key: str) -> None:
         """A hidden page is refreshed when it is shown; only the visible one now."""
-        if self.ui.stack.currentWidget() is page:
+        page = self.pages.get(key)
+        if page is not None and self.ui.stack.currentWidget() is page:
             page.refresh()  # type: ignore[attr-defined]
 
     def refresh_current(self) -> None:
-        page = self.ui.stack.currentWidget()
-        if page is self.settings and self.settings.dirty:
+        page = self.page(self.current_view())
+        if page is self.pages.get("settings") and self.settings.dirty:
             return  # never throw away settings the user is still editing
         page.refresh()  # type: ignore[attr-defined]
 
@@ -238,8 +291,8 @@ class MainWindow(QMainWindow):
         """R12: log a conversation from anywhere; the current account is preselected."""
         from csdesk.gui.dialogs import QuickLogDialog
 
-        portfolio_view = self.pages["portfolio"]
-        account = portfolio_view.current_id if self.current_view() == "portfolio" else None  # type: ignore[attr-defined]
+        portfolio_view = self.pages.get("portfolio")
+        account = portfolio_view.current_id if self.current_view() == "portfolio" else None  # type: ignore[union-attr]
         if QuickLogDialog(self.db, account_id=account, parent=self).exec():
             self.refresh_current()
 
@@ -249,8 +302,8 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.db, parent=self)
         wizard.exec()
         if wizard.imported:
-            for page in self.pages.values():
-                if page is not self.settings:
+            for key, page in self.pages.items():  # the views built so far
+                if key != "settings":
                     page.refresh()  # type: ignore[attr-defined]
 
     def export(self) -> None:

@@ -14,7 +14,7 @@ from csdesk.core import workitems
 from csdesk.core.db import Database, open_database, sqlite_url
 from csdesk.core.errors import KnownError
 from csdesk.core.models import utcnow
-from csdesk.gui.main_window import MainWindow
+from csdesk.gui.main_window import VIEWS, MainWindow
 from csdesk.paths import AppPaths
 from tests.gui.conftest import Seed
 
@@ -195,3 +195,22 @@ def test_the_window_opens_again_when_told_a_backup_was_put_in_place(
     assert code == 0
     assert len(tries) == 2 and seen["opens"] == 2
     assert seen["report"] is not None
+
+
+def test_only_today_is_built_at_start_the_others_on_first_show(
+    qtbot: QtBot, db: Database, app_paths: AppPaths, seeded: Seed
+) -> None:
+    window = MainWindow(db, app_paths)
+    qtbot.addWidget(window)
+    window.show()
+    assert list(window.pages) == ["today"]
+    assert window.ui.stack.count() == len(VIEWS)
+    window.ui.actionLog.trigger()
+    assert list(window.pages) == ["today", "log"]
+    assert window.current_view() == "log"
+    assert window.ui.stack.currentWidget() is window.pages["log"]
+    for key in VIEWS:  # every view lands at its own place in the stack
+        window.show_view(key)
+        assert window.ui.stack.currentWidget() is window.pages[key]
+        assert window.ui.stack.indexOf(window.pages[key]) == VIEWS.index(key)
+    assert window.ui.stack.count() == len(VIEWS)
