@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from csdesk.core.progress import Progress
     from csdesk.core.today import TodayReport
     from csdesk.gui.main_window import MainWindow
+    from csdesk.gui.worker import TaskHandle
 
 log = logging.getLogger(__name__)
 EXIT_ERROR = 2  # as csdesk.cli: the database could not be opened
@@ -69,8 +70,7 @@ def run_gui(
     start = Startup(window, open_db, on_open_error)
     window.show()
     code = app.exec()
-    if start.db is not None:
-        start.db.close()
+    start.finish()
     return start.exit_code if start.exit_code is not None else code
 
 
@@ -98,9 +98,11 @@ class Startup(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.open_db, self.on_open_error = window, open_db, on_open_error
-        self.db: Database | None = None
+        self.db: Database | None = None  # attached to the window
+        self.opened: Database | None = None  # set on the worker once open_db returned
         self.exit_code: int | None = None
-        self._started = False
+        self.task: TaskHandle | None = None
+        self._started = self._finished = False
         window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -114,13 +116,13 @@ class Startup(QObject):
         from csdesk.gui.worker import run_task
 
         self.window.opening.status.setText("Opening your portfolio…")
-        run_task(self._work, on_result=self._opened, on_error=self._failed)
+        self.task = run_task(self._work, on_result=self._opened, on_error=self._failed)
 
     def _work(self, _progress: Progress) -> tuple[Database, TodayReport]:
         from csdesk.core.models import utcnow
         from csdesk.core.today import today_report
 
-        db = self.open_db()
+        db = self.opened = self.open_db()
         try:
             return db, today_report(db, now=utcnow())
         except BaseException:
@@ -128,19 +130,26 @@ class Startup(QObject):
             raise
 
     def _opened(self, result: tuple[Database, TodayReport]) -> None:
-        self.db, report = result
+        db, report = result
+        if self._finished:  # the window was closed while the database was being opened
+            db.close()
+            return
+        self.db = db
         try:
-            self.window.attach(self.db, report)
-        except BaseException:
+            self.window.attach(db, report)
+        except Exception as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # the crash dialog says what
             self._quit(EXIT_ERROR)
-            raise  # the crash dialog says what happened
+            return
         self.window.reminders.start()
         QTimer.singleShot(3000, self.window.reminders.check)
 
     def _failed(self, exc: BaseException) -> None:
+        if self._finished:
+            return
         if not isinstance(exc, KnownError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)  # the crash dialog, then quit
             self._quit(EXIT_ERROR)
-            sys.excepthook(type(exc), exc, exc.__traceback__)
             return
         log.error("%s", exc.message)
         retry = self.on_open_error(exc) if self.on_open_error is not None else False
@@ -153,6 +162,15 @@ class Startup(QObject):
         self.exit_code = code
         self.window.close()
         QApplication.instance().exit(code)  # type: ignore[union-attr]
+
+    def finish(self) -> None:
+        """After the event loop: let an opening still under way end, close the database."""
+        self._finished = True
+        if self.task is not None and not self.task.done.wait(120):
+            log.warning("the database was still being opened when the window closed")
+            return  # the process is leaving; SQLite keeps the file consistent
+        for db in {id(d): d for d in (self.db, self.opened) if d is not None}.values():
+            db.close()
 
 
 def screenshot(

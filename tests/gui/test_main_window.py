@@ -214,3 +214,32 @@ def test_only_today_is_built_at_start_the_others_on_first_show(
         assert window.ui.stack.currentWidget() is window.pages[key]
         assert window.ui.stack.indexOf(window.pages[key]) == VIEWS.index(key)
     assert window.ui.stack.count() == len(VIEWS)
+
+
+def test_closing_the_window_while_the_database_opens_ends_cleanly(
+    monkeypatch: pytest.MonkeyPatch, app_paths: AppPaths, db: Database
+) -> None:
+    from csdesk.gui import app as gui_app
+
+    release = threading.Event()
+    closed: list[Database] = []
+    start_open = gui_app.Startup.open
+
+    def open_db() -> Database:
+        assert release.wait(30)
+        opened = open_database(sqlite_url(app_paths.database_file()), app_paths.backup_dir)
+        close = opened.close
+        monkeypatch.setattr(opened, "close", lambda: (closed.append(opened), close()))
+        return opened
+
+    def opening(self: gui_app.Startup) -> None:
+        start_open(self)
+        self.window.close()  # the user gives up before the portfolio is open
+        release.set()
+
+    monkeypatch.setattr(gui_app.Startup, "open", opening)
+    attached: list[object] = []
+    monkeypatch.setattr(MainWindow, "attach", lambda *a: attached.append(a))
+    assert gui_app.run_gui(open_db, app_paths, False) == 0
+    assert len(closed) == 1  # run_gui waited for the opening and closed what it opened
+    assert attached == []
