@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, Select, delete, event, func, or_, select
+from sqlalchemy import Engine, Select, delete, event, or_, select
 from sqlalchemy.orm import selectinload
 
 from csdesk.core.business_time import BusinessCalendar
@@ -280,20 +280,55 @@ def filter_rows(rows: Sequence[ItemRow], texts: Sequence[str], search: str) -> l
     the key or the account name, case-insensitively for ASCII letters, % and _
     being wildcards: as the SQL ILIKE does.
     """
-    words = [_ascii_lower(w) for w in search.split()]
-    if not words:
+    if not search.split():
         return list(rows)
+    return [rows[i] for i in filter_indexes(rows, texts, search)]
+
+
+def filter_indexes(
+    rows: Sequence[ItemRow],
+    texts: Sequence[str],
+    search: str,
+    among: Sequence[int] | None = None,
+) -> list[int]:
+    """The indexes (ascending) of the rows :func:`filter_rows` keeps.
+
+    ``among``: look only at these indexes (ascending), e.g. the rows kept for
+    words that ``search`` :func:`narrows`.
+    """
+    words = [_ascii_lower(w) for w in search.split()]
+    candidates: Sequence[int] = range(len(rows)) if among is None else among
+    if not words:
+        return list(candidates)
     plain = [w for w in words if "%" not in w and "_" not in w]
     patterns = [_like(w) for w in words if "%" in w or "_" in w]
-    if len(plain) == 1 and not patterns:
+    if len(plain) == 1:
         word = plain[0]
-        return [r for r, t in zip(rows, texts, strict=True) if word in t]
-    kept = [r for r, t in zip(rows, texts, strict=True) if all(w in t for w in plain)]
+        if among is None:
+            kept = [i for i, t in enumerate(texts) if word in t]
+        else:
+            kept = [i for i in among if word in texts[i]]
+    else:
+        kept = [i for i in candidates if all(w in texts[i] for w in plain)]
     for p in patterns:
-        kept = [
-            r for r in kept if p.search(r.title) or p.search(r.external_key) or p.search(r.account)
-        ]
+        kept = [i for i in kept if _in_a_field(p, rows[i])]
     return kept
+
+
+def _in_a_field(pattern: re.Pattern[str], row: ItemRow) -> bool:
+    return bool(
+        pattern.search(row.title) or pattern.search(row.external_key) or pattern.search(row.account)
+    )
+
+
+def narrows(old: str, new: str) -> bool:
+    """Whether every row ``new`` keeps is also kept by ``old``, so filtering can start from those.
+
+    True when ``new`` extends ``old`` (typing on): each old word is then the
+    start of a new word (a LIKE match of ``w + more`` holds a match of ``w`` in
+    the same field), and added words only narrow further.
+    """
+    return new.startswith(old)
 
 
 def get_item(db: Database, item_id: int) -> WorkItem:
@@ -511,6 +546,18 @@ def data_version(db: Database) -> tuple[int, object]:
     Cheap enough to ask on every keystroke.
     """
     writes = _count_writes(db.engine)
-    with db.engine.connect() as conn:
-        newest = conn.execute(select(func.max(WorkItem.updated_at))).scalar()
+    # One read-only statement straight on a pooled DBAPI connection: no SQL
+    # compiling, no BEGIN/ROLLBACK around it (a keystroke pays ~20 us, not ~120).
+    conn = db.engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        try:
+            newest = cursor.execute(_NEWEST_ITEM).fetchone()[0]
+        finally:
+            cursor.close()
+    finally:
+        conn.close()
     return writes[0], newest
+
+
+_NEWEST_ITEM = f"SELECT max(updated_at) FROM {WorkItem.__tablename__}"

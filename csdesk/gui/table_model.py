@@ -2,6 +2,8 @@
 
 Columns are described once; the model formats on demand (``data``) so
 setting 20,000 rows costs a list assignment, not 20,000 x columns strings.
+:class:`FormattedRowTableModel` also formats each row only once, when it is
+first painted, for tables repainted often (e.g. filtered as the user types).
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 R = TypeVar("R")
@@ -61,6 +70,16 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SORT = int(Qt.ItemDataRole.UserRole) + 1
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles QStyledItemDelegate asks for at once (multiData) to paint a cell, in its order.
+_PAINT_ROLES = (
+    int(Qt.ItemDataRole.FontRole), _ALIGN, _FOREGROUND, int(Qt.ItemDataRole.CheckStateRole),
+    int(Qt.ItemDataRole.DecorationRole), _DISPLAY, int(Qt.ItemDataRole.BackgroundRole),
+)  # fmt: skip
+_ALIGN_AT, _COLOUR_AT, _TEXT_AT = (_PAINT_ROLES.index(r) for r in (_ALIGN, _FOREGROUND, _DISPLAY))
+_UNUSED_AT = tuple(
+    k for k in range(len(_PAINT_ROLES)) if k not in (_ALIGN_AT, _COLOUR_AT, _TEXT_AT)
+)
 
 
 @functools.cache
@@ -88,13 +107,21 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.prepare = prepare
         self._sort: tuple[int, bool] | None = None  # (column, descending) the user chose
 
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace the rows, keeping the user's sort order if they chose one."""
+    def set_rows(self, rows: Sequence[R], *, same_values: bool = False) -> None:
+        """Replace the rows, keeping the user's sort order if they chose one.
+
+        ``same_values``: the rows shown before that are shown again did not
+        change (e.g. the new rows are some of the old ones).
+        """
         self.beginResetModel()
         self.rows = list(rows)
         if self._sort is not None:
             self._sort_rows(*self._sort)
+        self._rows_changed(same_values)
         self.endResetModel()
+
+    def _rows_changed(self, same_values: bool) -> None:
+        """Called when ``rows`` were replaced or reordered, before the views hear of it."""
 
     def _sort_rows(self, column: int, descending: bool) -> None:
         col = self.columns[column]
@@ -150,4 +177,93 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._sort = (column, order == Qt.SortOrder.DescendingOrder)
         self.layoutAboutToBeChanged.emit()
         self._sort_rows(*self._sort)
+        self._rows_changed(True)
         self.layoutChanged.emit()
+
+
+CACHE_LIMIT = 20_000  # formatted rows kept over ``set_rows`` at most
+
+
+class FormattedRowTableModel(RowTableModel[R]):
+    """A :class:`RowTableModel` that formats a row once, the first time it is painted.
+
+    The texts and the colour of a row are kept until ``set_rows`` is called
+    without ``same_values``: the columns and ``highlight`` must give the same
+    answers for a row until then. Painting a cell is then one call into Python
+    (``multiData``, what QStyledItemDelegate asks), not one per role.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        highlight: Callable[[R], str | None] | None = None,
+        parent: Any = None,
+        prepare: Callable[[int, int], None] | None = None,
+    ) -> None:
+        super().__init__(columns, highlight, parent, prepare)
+        # Per row index: its display texts, then its foreground brush (None:
+        # not formatted yet); and the same by id(row), with the row itself so
+        # that its id is not reused, to carry them over ``set_rows``.
+        self._formatted: list[tuple[Any, ...] | None] = []
+        self._by_id: dict[int, tuple[R, tuple[Any, ...]]] = {}
+
+    def _rows_changed(self, same_values: bool) -> None:
+        if not same_values or len(self._by_id) > CACHE_LIMIT:
+            self._by_id.clear()
+        self._formatted = [None] * len(self.rows)
+
+    def _format(self, i: int) -> tuple[Any, ...]:
+        row = self.rows[i]
+        known = self._by_id.get(id(row))
+        if known is not None and known[0] is row:
+            entry = known[1]
+        else:
+            if self.prepare is not None:
+                self.prepare(i, i)
+            colour = self.highlight(row) if self.highlight is not None else None
+            entry = (
+                *(display(c.value(row)) for c in self.columns),
+                _brush(colour) if colour else None,
+            )
+            self._by_id[id(row)] = (row, entry)
+        self._formatted[i] = entry
+        return entry
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        i = index.row()
+        if i < 0:  # an invalid index
+            return None
+        if role == _DISPLAY:
+            return (self._formatted[i] or self._format(i))[index.column()]
+        if role == _FOREGROUND:
+            return (self._formatted[i] or self._format(i))[-1]
+        if role == _ALIGN:
+            return _RIGHT if self.columns[index.column()].align_right else None
+        if role == _TOOLTIP:
+            text: str = (self._formatted[i] or self._format(i))[index.column()]
+            return text if len(text) > 30 else None
+        if role == _SORT:
+            return super().data(index, role)
+        return None
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All the roles of a cell at once; QStyledItemDelegate asks for ``_PAINT_ROLES``.
+
+        The delegate reuses its span from cell to cell, and only this method
+        fills it: the text, colour and alignment are set for every cell, the
+        other roles (never given a value here) stay empty.
+        """
+        span: Any = roleDataSpan  # the stubs lack its len() and [], which PySide6 has
+        i = index.row()
+        if i >= 0 and type(roleDataSpan) is QModelRoleDataSpan and len(span) == len(_PAINT_ROLES):
+            text, colour, align = span[_TEXT_AT], span[_COLOUR_AT], span[_ALIGN_AT]
+            if text.role() == _DISPLAY and colour.role() == _FOREGROUND and align.role() == _ALIGN:
+                entry = self._formatted[i] or self._format(i)
+                column = index.column()
+                text.setData(entry[column])
+                colour.setData(entry[-1])
+                align.setData(_RIGHT if self.columns[column].align_right else None)
+                return
+        parts = [span] if isinstance(span, QModelRoleData) else [span[k] for k in range(len(span))]
+        for part in parts:
+            part.setData(self.data(index, part.role()))

@@ -2,9 +2,11 @@
 
 The rows of the chosen filters (type, account, quick filter, ...) are loaded
 once; a keystroke in the search box filters them in memory, as long as the data
-has not changed (:func:`workitems.data_version`). SLA clocks and the "not
-followed up" test are computed for the rows shown, once, and the board is
-filled only when it is the visible tab.
+has not changed (:func:`workitems.data_version`), and only among the rows shown
+when the new words extend the old ones (:func:`workitems.narrows`). SLA clocks
+and the "not followed up" test are computed for the rows shown, once; the table
+formats a row once, when first painted; the board is filled only when it is the
+visible tab.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QItemSelectionModel, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
@@ -30,7 +32,7 @@ from csdesk.gui import messages
 from csdesk.gui.board import Board
 from csdesk.gui.dialogs import FollowUpDialog, TaskDialog
 from csdesk.gui.forms.ui_tasks_view import Ui_TasksView
-from csdesk.gui.table_model import Column, RowTableModel
+from csdesk.gui.table_model import Column, FormattedRowTableModel
 from csdesk.gui.widgets import fill_combo, select_data, selected_row, setup_table
 
 OVERDUE = "#b3261e"
@@ -60,6 +62,9 @@ class _Loaded:
     texts: list[str]  # workitems.search_text of each row
     search: str | None = None  # the words ``shown`` was filtered by
     shown: list[ItemRow] = field(default_factory=list)
+    shown_at: list[int] = field(default_factory=list)  # the indexes in ``rows`` of ``shown``
+    # per row: -1 not known yet, else 1 if overdue + 2 if not followed up
+    marks: list[int] = field(default_factory=list)
 
 
 class TasksView(QWidget):
@@ -72,7 +77,7 @@ class TasksView(QWidget):
         self.ui = Ui_TasksView()
         self.ui.setupUi(self)
         ui = self.ui
-        self.model: RowTableModel[ItemRow] = RowTableModel(
+        self.model: FormattedRowTableModel[ItemRow] = FormattedRowTableModel(
             [
                 Column("Type", lambda r: r.item_type),
                 Column("Key", lambda r: r.external_key),
@@ -235,6 +240,7 @@ class TasksView(QWidget):
         key = self._filter_key()
         version = workitems.data_version(self.db)
         loaded = self._loaded
+        same_values = True
         if (
             loaded is None
             or loaded.key != key
@@ -242,15 +248,25 @@ class TasksView(QWidget):
             or time.monotonic() - loaded.at > RELOAD_AFTER_S
         ):
             loaded = self._load(key, version)
+            same_values = False
         if loaded.search != search:
-            loaded.shown = workitems.filter_rows(loaded.rows, loaded.texts, search)
+            among = (
+                loaded.shown_at
+                if loaded.search is not None and workitems.narrows(loaded.search, search)
+                else None
+            )
+            loaded.shown_at = workitems.filter_indexes(loaded.rows, loaded.texts, search, among)
+            loaded.shown = [loaded.rows[i] for i in loaded.shown_at]
             loaded.search = search
         rows = loaded.shown
-        self.model.set_rows(rows)
+        selected = selected_row(self.ui.itemsTable)
+        kept = None if selected is None else self.model.row(selected).id
+        self.model.set_rows(rows, same_values=same_values)
+        if kept is not None:
+            self._select_id(kept)
         self._board_stale = True
         self._fill_board_if_shown()
-        overdue = sum(1 for r in rows if r.is_overdue(self._now))
-        stale = sum(1 for r in rows if self._is_stale(r))
+        overdue, stale = self._count_marks(loaded)
         self.ui.countLabel.setText(
             f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
         )
@@ -273,9 +289,35 @@ class TasksView(QWidget):
         self.clocks, self._clocked, self._stale = {}, set(), {}
         self._loaded = _Loaded(
             key, version, time.monotonic(), rows,
-            [workitems.search_text(r) for r in rows],
+            [workitems.search_text(r) for r in rows], marks=[-1] * len(rows),
         )  # fmt: skip
         return self._loaded
+
+    def _count_marks(self, loaded: _Loaded) -> tuple[int, int]:
+        """(overdue, not followed up) among the rows shown; each row is tested once per load."""
+        marks = loaded.marks
+        for i in loaded.shown_at:
+            if marks[i] < 0:
+                row = loaded.rows[i]
+                marks[i] = row.is_overdue(self._now) + 2 * self._is_stale(row)
+        shown = [marks[i] for i in loaded.shown_at]
+        both = shown.count(3)
+        return shown.count(1) + both, shown.count(2) + both
+
+    def _select_id(self, item_id: int) -> None:
+        """Select the table row of ``item_id`` if shown, without scrolling to it."""
+        i = next((i for i, r in enumerate(self.model.rows) if r.id == item_id), None)
+        if i is None:
+            return
+        table = self.ui.itemsTable
+        auto_scroll = table.hasAutoScroll()
+        table.setAutoScroll(False)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        table.selectionModel().setCurrentIndex(self.model.index(i, 0), flags)
+        table.setAutoScroll(auto_scroll)
 
     def _fill_board_if_shown(self, *_: object) -> None:
         if self._board_stale and self.showing_board() and self._loaded is not None:
