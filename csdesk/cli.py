@@ -173,12 +173,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file; when it cannot be written (a full disk, say), one line says so.
+
+    Python's default prints a traceback per lost record on stderr, under the
+    message the user needs (e.g. "The disk is full ... Nothing was changed").
+    """
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not self.failed:
+            self.failed = True
+            why = sys.exc_info()[1]
+            print(
+                f"csdesk: the log {self.baseFilename} cannot be written ({why}).", file=sys.stderr
+            )
+
+
 def setup_logging(paths: AppPaths) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     try:
         paths.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _LogFile(
             paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:

@@ -285,3 +285,36 @@ def test_ooo_new_show_handoff_and_return_on_the_demo(tmp_path: Path) -> None:
     again = csdesk(*data, "ooo", "return", "--plan", str(plan["id"]), "--tracking", str(sheet))
     assert again.returncode == 0, again.stderr
     assert "already marked returned" in again.stdout
+
+
+def test_a_log_file_that_cannot_be_written_is_said_once_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import logging
+
+    class FullDisk:
+        def write(self, _text: str) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    from csdesk import cli
+
+    handler = cli._LogFile(tmp_path / "csdesk.log", delay=True)
+    handler.stream = FullDisk()  # type: ignore[assignment]
+    logger = logging.getLogger("csdesk.test.fulldisk")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("one")
+        logger.warning("two")
+    finally:
+        logger.removeHandler(handler)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.count("cannot be written") == 1 and "No space left" in err
