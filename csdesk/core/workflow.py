@@ -37,6 +37,9 @@ from csdesk.core.models import Colleague, ColleagueRole, ItemEvent, WorkItem, ut
 S = Status
 WAITING_ON_MANAGERS = frozenset({S.WAITING_FOR_ACCOUNT_MANAGER, S.WAITING_FOR_MANAGEMENT})
 TICKET_ONLY = frozenset({S.WAITING_FOR_SUPPORT, *WAITING_ON_MANAGERS})
+# where a ticket keeps its prior waiting status (R9) and its escalation clock (R8)
+_KEEPS_PRIOR = frozenset({*WAITING_ON_MANAGERS, S.WAITING_FOR_SUPPORT})
+_KEEPS_CLOCK = frozenset({S.WAITING_FOR_ACCOUNT_MANAGER, S.WAITING_FOR_SUPPORT})
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     S.OPEN: frozenset(
@@ -204,15 +207,13 @@ def apply_status(
     # R9: remember which manager the ticket was waiting on when the customer replied.
     if target is S.WAITING_FOR_SUPPORT and old in WAITING_ON_MANAGERS:
         item.prior_waiting_status = old
-    elif old is S.WAITING_FOR_SUPPORT or target not in WAITING_ON_MANAGERS | {
-        S.WAITING_FOR_SUPPORT
-    }:
+    elif old is S.WAITING_FOR_SUPPORT or target not in _KEEPS_PRIOR:
         item.prior_waiting_status = None
     # R8: the AM's response time runs from the request, through a customer reply and back.
     returning = old is S.WAITING_FOR_SUPPORT and target in WAITING_ON_MANAGERS
     if target is S.WAITING_FOR_ACCOUNT_MANAGER and not (returning and item.escalation_clock_at):
         item.escalation_clock_at = now
-    elif target not in {S.WAITING_FOR_ACCOUNT_MANAGER, S.WAITING_FOR_SUPPORT}:
+    elif target not in _KEEPS_CLOCK:
         item.escalation_clock_at = None
     item.status = target
     item.status_changed_at = now
@@ -221,8 +222,11 @@ def apply_status(
             item.done_at = now
     else:
         item.done_at = None
+    # An item may name the class of its history entries: the imports' new tickets are
+    # in-memory rows written in bulk, whose events are such rows too (no ORM object each).
+    event_type = getattr(item, "event_type", ItemEvent)
     item.events.append(
-        ItemEvent(
+        event_type(
             kind=ItemEventKind.CREATED if creating else kind,
             at=now,
             from_status=old,

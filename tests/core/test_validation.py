@@ -226,3 +226,13 @@ def test_property_clean_name_of_visible_text_is_one_stripped_line(raw: str) -> N
         out = clean_name(raw)
         assert out == raw.strip()
         assert "\n" not in out
+
+
+def test_clean_text_drops_exactly_the_control_characters() -> None:
+    """Every character of Unicode's category Cc but newline and tab, and nothing else."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    expected = "".join(ch for ch in every if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    assert clean_text("x" + every + "x", "f", "F", 2_000_000) == "x" + expected + "x"
+    for surrogate in ("\ud800", "a\udfffb"):
+        with pytest.raises(ValidationError, match="not valid text"):
+            clean_text(surrogate, "f", "F", 10)

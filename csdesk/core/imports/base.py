@@ -23,6 +23,7 @@ import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -204,13 +205,17 @@ class Importer:
         if not text.strip():
             raise KnownError("The file is empty.")
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        cells_read: list[list[str]] = []
         try:
-            records = list(_numbered(reader))
+            cells_read.extend(reader)  # (what was read before an error is kept)
         except csv.Error as exc:
+            _check_cells(cells_read)  # a huge cell before the error is the first problem
             raise KnownError(
                 f"The file is not valid CSV near line {reader.line_num}: {exc}. "
                 "It may be truncated or not a CSV export."
             ) from exc
+        _check_cells(cells_read)
+        records = list(enumerate(cells_read, start=1))
         # skip blank lines before the header
         while records and not any(c.strip() for c in records[0][1]):
             records.pop(0)
@@ -335,15 +340,18 @@ def binary_file_kind(data: bytes) -> str:
     return ""
 
 
-def _numbered(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line number where it starts, as a spreadsheet user counts rows."""
-    for record_no, cells in enumerate(reader, start=1):
+def _check_cells(records: list[list[str]]) -> None:
+    """Refuse the first record (numbered as a spreadsheet user counts rows) with a cell
+    longer than MAX_CELL. One pass over every cell's length, record by record only
+    when one is too long."""
+    if max(map(len, chain.from_iterable(records)), default=0) <= MAX_CELL:
+        return
+    for record_no, cells in enumerate(records, start=1):
         if cells and max(map(len, cells)) > MAX_CELL:
             raise KnownError(
                 f"Row {record_no} has a cell longer than {MAX_CELL:,} characters; "
                 "this does not look like a real export."
             )
-        yield record_no, cells
 
 
 class _Rollback(Exception):

@@ -54,10 +54,25 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import is_, itemgetter
 from typing import Any, ClassVar, cast
+from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Column, Connection, Table, func, insert, inspect, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Enum,
+    Table,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Mapper, Session, SessionTransaction, selectinload
 from sqlalchemy.orm.interfaces import MANYTOONE
 
@@ -83,11 +98,11 @@ from csdesk.core.imports.base import (
 from csdesk.core.imports.common import norm_name, width_problem
 from csdesk.core.models import (
     Account,
-    Base,
     Colleague,
     ColleagueRole,
     CommLogEntry,
     ItemEvent,
+    UTCDateTime,
     WorkItem,
     WorkItemAssignee,
     WorkItemFollower,
@@ -100,6 +115,7 @@ UTC = dt.UTC
 MAX_DESCRIPTION = 50_000
 MAX_SHOWN_KEYS = 8
 BATCH = 500  # new items inserted together
+_MAX_CACHED = 50_000  # values remembered per cache of an import (names, dates, labels)
 
 # ------------------------------------------------------------------ helpers
 
@@ -288,6 +304,69 @@ def guess_category(words: Iterable[str]) -> Category:
 # ------------------------------------------------------------------ shared base
 
 
+class _Cells:
+    """Reads a row's fields through one import's mapping, all at once.
+
+    ``read`` gives what :meth:`RowView.get` (the first non-empty value, stripped;
+    "" when none) and :meth:`RowView.get_all` (every non-empty value, for the multi
+    fields) give, and ``columns`` what :meth:`RowView.column` gives, for every field
+    of the importer, without a call per field and row.
+    """
+
+    def __init__(
+        self, fields: Sequence[FieldSpec], mapping: dict[str, list[int]], headers: Sequence[str]
+    ) -> None:
+        self.mapping, self.headers = mapping, headers
+        self.one = [(f.name, tuple(mapping.get(f.name) or ())) for f in fields if not f.multi]
+        self.many = [(f.name, tuple(mapping.get(f.name) or ())) for f in fields if f.multi]
+        self.columns = {
+            f.name: headers[cols[0]] if (cols := mapping.get(f.name)) else f.name for f in fields
+        }
+        # The usual case, read with one itemgetter: each single field from one column (or
+        # none), and rows as wide as the columns read.
+        self.simple = all(len(idx) <= 1 for _, idx in self.one)
+        self.names = [name for name, idx in self.one if idx]
+        self.blank = {name: "" for name, idx in self.one if not idx}
+        indexes = [idx[0] for _, idx in self.one if idx]
+        self.slices: list[tuple[str, int, int]] = []
+        for name, idx in self.many:
+            self.slices.append((name, len(indexes), len(indexes) + len(idx)))
+            indexes.extend(idx)
+        self.width = max(indexes, default=-1) + 1
+        self.pick = itemgetter(*indexes) if len(indexes) > 1 else None
+
+    def read(self, cells: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+        if self.pick is None or not self.simple or len(cells) < self.width:
+            return self._read(cells)
+        values = list(map(str.strip, self.pick(cells)))
+        one = dict(zip(self.names, values, strict=False))  # (stops at the single fields)
+        if self.blank:
+            one.update(self.blank)
+        many: dict[str, list[str]] = {}
+        for name, start, stop in self.slices:
+            many[name] = found = list(filter(None, values[start:stop]))
+            one[name] = found[0] if found else ""
+        return one, many
+
+    def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+        width = len(cells)
+        one: dict[str, str] = {}
+        for name, idx in self.one:
+            value = ""
+            for i in idx:
+                if i < width:
+                    value = cells[i].strip()
+                    if value:
+                        break
+            one[name] = value
+        many: dict[str, list[str]] = {}
+        for name, idx in self.many:
+            values = [v for v in [cells[i].strip() for i in idx if i < width] if v]
+            many[name] = values
+            one[name] = values[0] if values else ""
+        return one, many
+
+
 class TrackerImporter(Importer):
     """Tickets or tasks from a tracker's CSV export; subclasses read their own columns.
 
@@ -335,6 +414,8 @@ class TrackerImporter(Importer):
         colleagues = session.scalars(
             select(Colleague).options(selectinload(Colleague.roles)).order_by(Colleague.id)
         ).all()
+        # by id: the objects ``session.get`` would return (all in the identity map)
+        self._colleagues: dict[int, Colleague] = {c.id: c for c in colleagues}
         for c in colleagues:
             self._people[norm_name(c.name)].append(c)
             if c.email:
@@ -349,6 +430,11 @@ class TrackerImporter(Importer):
         self._pending: list[object] = []
         self._savepoint: SessionTransaction | None = None
         self._lazy_savepoint = False
+        # Values many rows repeat, worked out once per import (see norm, parse, category).
+        self._norms: dict[str, str] = {}
+        self._whens: dict[str, When | str] = {}
+        self._categories: dict[tuple[str, ...], Category] = {}
+        self._cells: _Cells | None = None
 
     def _check_zone(self) -> ZoneInfo:
         try:
@@ -390,11 +476,16 @@ class TrackerImporter(Importer):
         self._row_notes: list[tuple[str, str]] = []
         self._row_new: list[object] = []
         try:
-            if any(c.strip() for c in row.cells[len(row.headers) :]):
+            if len(row.cells) > len(row.headers) and any(
+                c.strip() for c in row.cells[len(row.headers) :]
+            ):
                 # filled cells past the last header (a short row is not an error)
                 raise width_problem(len(row.cells), len(row.headers))
             self.apply_item(session, row, result)
-            session.flush()
+            if self._savepoint is not None or not self._lazy_savepoint:
+                # (a row that opened no savepoint changed nothing in the session: it
+                # only built new rows, which insert_new writes)
+                session.flush()
         except BaseException:
             for undo in reversed(self._undo):
                 undo()
@@ -436,17 +527,56 @@ class TrackerImporter(Importer):
 
     # ---------------------------------------------------------- reading cells
 
+    def cells(self, row: RowView) -> _Cells:
+        """How this import reads its rows (the mapping is the same for every row)."""
+        cells = self._cells
+        if cells is None or cells.mapping is not row.mapping or cells.headers is not row.headers:
+            cells = self._cells = _Cells(self.fields, row.mapping, row.headers)
+        return cells
+
+    def norm(self, name: str) -> str:
+        """:func:`norm_name`, worked out once per name and import."""
+        normed = self._norms.get(name)
+        if normed is None:
+            if len(self._norms) >= _MAX_CACHED:
+                self._norms.clear()
+            normed = self._norms[name] = norm_name(name)
+        return normed
+
+    def parse_date(self, text: str) -> When:
+        """:func:`parse_when` in the import's zone and date order, once per text and import.
+
+        Raises ValueError (with the sentence for the user) as parse_when does.
+        """
+        parsed = self._whens.get(text)
+        if parsed is None:
+            try:
+                parsed = parse_when(text, self._zone, self._order, self.date_examples)
+            except ValueError as exc:
+                parsed = str(exc)
+            if len(self._whens) >= _MAX_CACHED:
+                self._whens.clear()
+            self._whens[text] = parsed
+        if isinstance(parsed, str):
+            raise ValueError(parsed)
+        return parsed
+
     def when(self, row: RowView, name: str) -> When | None:
-        text = row.get(name)
+        return self.when_of(row.get(name), row.column(name))
+
+    def when_of(self, text: str, column: str) -> When | None:
         if not text:
             return None
         try:
-            return parse_when(text, self._zone, self._order, self.date_examples)
+            return self.parse_date(text)
         except ValueError as exc:
-            raise RowProblem(row.column(name), str(exc)) from None
+            raise RowProblem(column, str(exc)) from None
 
     def due(self, row: RowView, name: str) -> dt.datetime | None:
-        when = self.when(row, name)
+        return self.due_of(row.get(name), row.column(name))
+
+    def due_of(self, text: str, column: str) -> dt.datetime | None:
+        when = self.when_of(text, column)
         if when is None:
             return None
         if when.date_only or (when.naive and when.local.time() == dt.time()):
@@ -454,30 +584,45 @@ class TrackerImporter(Importer):
         return when.at
 
     def key_of(self, row: RowView, name: str, label: str) -> str | None:
-        key = row.get(name)
+        return self.check_key(row.get(name), row.column(name), row.number, label)
+
+    def check_key(self, key: str, column: str, number: int, label: str) -> str | None:
         if not key:
             return None
-        if len(key) > 64 or any(ch.isspace() for ch in key):
+        if len(key) > 64 or key.split() != [key]:  # (split: at any whitespace)
             raise RowProblem(
-                row.column(name),
+                column,
                 f"“{short(key)}” is not a {self.tool} {label}: it should be one short word "
                 "such as ABC-123. Is the right column mapped?",
             )
         earlier = self._seen.get(key)
         if earlier is not None:
             raise RowProblem(
-                row.column(name),
+                column,
                 f"{key} appears twice in this file (also on row {earlier}). Remove one of the rows.",
             )
-        self._seen[key] = row.number
+        self._seen[key] = number
         self._undo.append(lambda: self._seen.pop(key, None))
         return key
 
     def title_of(self, row: RowView, name: str, label: str) -> str:
+        return self.check_title(row.get(name), name, row.column(name), label)
+
+    def check_title(self, text: str, name: str, column: str, label: str) -> str:
         try:
-            return clean_text(row.get(name), name, label, 300, required=True)
+            return clean_text(text, name, label, 300, required=True)
         except ValidationError as exc:
-            raise RowProblem(row.column(name), exc.message) from None
+            raise RowProblem(column, exc.message) from None
+
+    def category(self, words: Sequence[str]) -> Category:
+        """:func:`guess_category` of the non-empty ``words``, once per list and import."""
+        key = tuple(words)
+        category = self._categories.get(key)
+        if category is None:
+            if len(self._categories) >= _MAX_CACHED:
+                self._categories.clear()
+            category = self._categories[key] = guess_category(w for w in key if w)
+        return category
 
     # ---------------------------------------------------------- lookups
 
@@ -485,7 +630,7 @@ class TrackerImporter(Importer):
         self, session: Session, name: str, column: str, key: str, prefix_match: bool = False
     ) -> Account:
         """The account called ``name``; created with a note when the portfolio has none."""
-        wanted = norm_name(name)
+        wanted = self.norm(name)
         found = self._accounts.get(wanted) or []
         if len(found) > 1:
             raise RowProblem(
@@ -531,7 +676,7 @@ class TrackerImporter(Importer):
 
     def person(self, name: str, column: str) -> Colleague | None:
         """The colleague called ``name`` (or with that email), or None."""
-        candidates = self._people.get(norm_name(name)) or []
+        candidates = self._people.get(self.norm(name)) or []
         if not candidates and "@" in name:
             candidates = self._emails.get(name.strip().casefold()) or []
         if len(candidates) > 1:
@@ -568,9 +713,12 @@ class TrackerImporter(Importer):
         self.touch(session)
         session.add(colleague)
         session.flush()
-        wanted = norm_name(clean)
+        wanted = self.norm(clean)
         self._people[wanted].append(colleague)
+        colleague_id = colleague.id
+        self._colleagues[colleague_id] = colleague
         self._undo.append(lambda: self._people[wanted].remove(colleague))
+        self._undo.append(lambda: self._colleagues.pop(colleague_id, None))
         self.note(
             f"Created colleague “{clean}” as {role.label.lower()} from the {self.tool} "
             "import: add their email and phone in the Directory"
@@ -602,6 +750,11 @@ class TrackerImporter(Importer):
                 "unassigned: add yourself to the Directory with the role “Me (the CSM)”.",
             )
         return unique
+
+    def colleague(self, session: Session, colleague_id: int) -> Colleague | None:
+        """``session.get(Colleague, colleague_id)``, from the colleagues the import knows."""
+        found = self._colleagues.get(colleague_id)
+        return found if found is not None else session.get(Colleague, colleague_id)
 
     # ---------------------------------------------------------- items
 
@@ -710,6 +863,7 @@ class TrackerImporter(Importer):
             return
         session.flush()
         conn = session.connection()
+        dialect = conn.dialect
         items = [o for o in pending if isinstance(o, NewItem)]
         ids: dict[int, int] = {}
         if items:
@@ -718,29 +872,24 @@ class TrackerImporter(Importer):
             table = WorkItem.__table__
             last = conn.execute(select(func.max(table.c.id))).scalar() or 0
             ids = {id(item): last + n for n, item in enumerate(items, start=1)}
-            _insert_many(conn, WorkItem, [item.values(id=ids[id(item)]) for item in items])
-            events = [
-                _insert_values(event, type(event), {"item_id": ids[id(item)]})
-                for item in items
-                for event in item.events
-            ]
-            if events:
-                _insert_many(conn, ItemEvent, events)
+            _bulk(WorkItem, dialect).execute(conn, items, {})
+            events = [(ids[id(item)], event) for item in items for event in item.events]
+            _bulk(ItemEvent, dialect).execute(
+                conn, [e for _, e in events], {"item_id": [i for i, _ in events]}
+            )
             for link, attr in ((WorkItemAssignee, "assignees"), (WorkItemFollower, "followers")):
-                pairs = [
-                    {"item_id": ids[id(item)], "colleague_id": c.id}
-                    for item in items
-                    for c in getattr(item, attr)
-                ]
+                pairs = [(ids[id(item)], c.id) for item in items for c in getattr(item, attr)]
                 if pairs:
-                    _insert_many(conn, link, pairs)
-        entries = [
-            e.values(item_id=ids[id(e.item)] if e.item is not None else None)
-            for e in pending
-            if isinstance(e, NewEntry)
-        ]
-        if entries:
-            _insert_many(conn, CommLogEntry, entries)
+                    name = cast(Table, link.__table__).name
+                    conn.exec_driver_sql(
+                        f"INSERT INTO {name} (item_id, colleague_id) VALUES (?, ?)", pairs
+                    )
+        entries = [e for e in pending if isinstance(e, NewEntry)]
+        _bulk(CommLogEntry, dialect).execute(
+            conn,
+            entries,
+            {"item_id": [ids[id(e.item)] if e.item is not None else None for e in entries]},
+        )
         others = [o for o in pending if not isinstance(o, NewRow)]
         if others:
             session.add_all(others)
@@ -850,6 +999,8 @@ class TrackerImporter(Importer):
 # Per model: (column key, attribute, column) for the INSERT, and foreign key -> relationship.
 _Plan = tuple[list[tuple[str, str, Column[Any]]], dict[str, tuple[str, str]], frozenset[str]]
 _PLANS: dict[type, _Plan] = {}
+_UNSET: Any = object()  # an attribute never set
+_MEMO_SIZE = 10_000  # stored forms remembered per column (times, enum values)
 
 
 def _plan(model: type) -> _Plan:
@@ -876,6 +1027,7 @@ def _insert_values(obj: object, model: type, fixed: dict[str, Any]) -> dict[str,
 
     A set attribute gives its value (a many-to-one relationship the id of the
     object it points at), an unset one the column's default; ``fixed`` overrides.
+    (:class:`_BulkInsert` builds the same values for many objects at once.)
     """
     columns, via, _ = _plan(model)
     state = obj.__dict__
@@ -888,39 +1040,137 @@ def _insert_values(obj: object, model: type, fixed: dict[str, Any]) -> dict[str,
             values[key] = getattr(state[rel], remote)
         elif attr in state:
             values[key] = state[attr]
-        elif col.default is None:
-            values[key] = None
         else:
-            default: Any = col.default
-            values[key] = default.arg(None) if default.is_callable else default.arg
+            values[key] = _default(col)
     return values
 
 
-def _insert_many(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """``INSERT`` ``rows`` (dicts with the same keys) into ``model``'s table with one executemany.
+def _default(col: Column[Any]) -> Any:
+    """The value the ORM gives a column whose attribute was never set."""
+    if col.default is None:
+        return None
+    default: Any = col.default
+    return default.arg(None) if default.is_callable else default.arg
 
-    Each value goes through its column type's own bind processor (enums, JSON,
-    times as stored), exactly as ``conn.execute(insert(table), rows)`` would, but
-    without that call's bookkeeping per row, which cost as much as the insert.
+
+def _memo(convert: Callable[[Any], Any], key: Callable[[Any], Any]) -> Any:
+    """``convert`` remembering its answers by ``key(value)`` (not when that is _UNSET)."""
+    memo: dict[Any, Any] = {}
+
+    def converted(value: Any) -> Any:
+        k = key(value)
+        if k is _UNSET:
+            return convert(value)
+        try:
+            return memo[k]
+        except KeyError:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            out = memo[k] = convert(value)
+            return out
+
+    return converted
+
+
+def _str_list(value: Any) -> Any:
+    """A JSON list of strings by its items (a list is not hashable); anything else not memoised."""
+    if type(value) is list and all(type(v) is str for v in value):
+        return tuple(value)
+    return _UNSET
+
+
+class _BulkInsert:
+    """``INSERT`` rows of one model with one executemany, the values built column by column.
+
+    Each value is stored as the column type's own bind processor stores it (enums,
+    JSON, times as naive UTC), exactly as ``conn.execute(insert(table), rows)`` would,
+    without that call's bookkeeping per row and value, which cost more than the insert.
     """
-    table = cast(Table, model.__table__)
-    keys = list(rows[0])
-    dialect = conn.dialect
-    if dialect.paramstyle != "qmark":  # pragma: no cover - csdesk runs on SQLite
-        conn.execute(insert(table), rows)
-        return
-    cols = [table.c[k] for k in keys]
-    procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
-    quote = dialect.identifier_preparer.quote
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in cols)}) "
-        f"VALUES ({', '.join('?' for _ in cols)})"
-    )
-    columns = [
-        [r[k] for r in rows] if p is None else list(map(p, [r[k] for r in rows]))
-        for k, p in zip(keys, procs, strict=True)
-    ]
-    conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+    def __init__(self, model: type, dialect: Any) -> None:
+        columns, via, _ = _plan(model)
+        self.model = model
+        self.table = table = cast(Table, cast(Any, model).__table__)
+        quote = dialect.identifier_preparer.quote
+        self.sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for _, _, c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        # per column: key, attribute, relationship, default, stored form, stored by value
+        self.columns: list[tuple[str, str, tuple[str, str] | None, Any, Any, bool]] = []
+        for key, attr, col in columns:
+            convert = col.type.dialect_impl(dialect).bind_processor(dialect)
+            # Times and enums are stored by value alone: two equal times (the same instant)
+            # are stored alike, so are a StrEnum member and its string; each distinct value
+            # of a batch is converted once.
+            by_value = isinstance(col.type, (UTCDateTime, DateTime, Date, Enum))
+            if convert is not None and isinstance(col.type, JSON):
+                convert = _memo(convert, _str_list)
+            default = col.default
+            fill = _UNSET if default is not None and default.is_callable else _default(col)
+            self.columns.append((key, attr, via.get(key), fill, convert, by_value))
+
+    def rows(self, objects: Sequence[object], fixed: dict[str, list[Any]]) -> list[tuple[Any, ...]]:
+        """The rows :func:`_insert_values` gives ``objects`` (``fixed``: a column's values)."""
+        states = [o.__dict__ for o in objects]
+        n = len(states)
+        columns = []
+        for key, attr, via, fill, convert, by_value in self.columns:
+            values = fixed.get(key)
+            if values is None:
+                values = list(map(dict.get, states, repeat(attr, n), repeat(fill, n)))
+                if via is not None:  # the id of the object a relationship points at wins
+                    rel, remote = via
+                    related = list(map(dict.get, states, repeat(rel, n)))
+                    if related.count(None) < n:
+                        values = [
+                            v if r is None else getattr(r, remote)
+                            for r, v in zip(related, values, strict=True)
+                        ]
+                if fill is _UNSET and any(map(is_, values, repeat(_UNSET))):
+                    # a default made by a function (now, a new list), called once for the batch
+                    default = _default(self.table.c[key])
+                    values = [default if v is _UNSET else v for v in values]
+            if convert is not None:
+                if by_value:
+                    try:
+                        stored = {v: convert(v) for v in set(values)}
+                    except TypeError:  # a value that cannot be a key: one by one
+                        values = list(map(convert, values))
+                    else:
+                        values = list(map(stored.__getitem__, values))
+                else:
+                    values = list(map(convert, values))
+            columns.append(values)
+        return list(zip(*columns, strict=True))
+
+    def execute(
+        self, conn: Connection, objects: Sequence[object], fixed: dict[str, list[Any]]
+    ) -> None:
+        if not objects:
+            return
+        if conn.dialect.paramstyle != "qmark":  # pragma: no cover - csdesk runs on SQLite
+            conn.execute(
+                insert(self.table),
+                [
+                    _insert_values(o, self.model, {k: v[n] for k, v in fixed.items()})
+                    for n, o in enumerate(objects)
+                ],
+            )
+            return
+        conn.exec_driver_sql(self.sql, self.rows(objects, fixed))
+
+
+# per dialect (an engine's: its JSON serializer is its own), per model
+_BULK: WeakKeyDictionary[Any, dict[type, _BulkInsert]] = WeakKeyDictionary()
+
+
+def _bulk(model: type, dialect: Any) -> _BulkInsert:
+    inserts = _BULK.setdefault(dialect, {})
+    bulk = inserts.get(model)
+    if bulk is None:
+        bulk = inserts[model] = _BulkInsert(model, dialect)
+    return bulk
 
 
 class NewRow:
@@ -946,8 +1196,15 @@ class NewRow:
         return _insert_values(self, self.model, fixed)
 
 
+class NewEvent(NewRow):
+    """A history entry of a :class:`NewItem` (the state machine makes them, see event_type)."""
+
+    model = ItemEvent
+
+
 class NewItem(NewRow):
     model = WorkItem
+    event_type = NewEvent  # what apply_status records the item's history with
 
 
 class NewEntry(NewRow):
@@ -1087,17 +1344,19 @@ class JiraTickets(TrackerImporter):
     # ---------------------------------------------------------- one row
 
     def apply_item(self, session: Session, row: RowView, result: ImportResult) -> None:
-        col = row.column
-        key = self.key_of(row, "key", "issue key")
+        cells = self.cells(row)
+        one, many = cells.read(row.cells)
+        col = cells.columns.__getitem__
+        key = self.check_key(one["key"], col("key"), row.number, "issue key")
         if key is None:
             raise RowProblem(col("key"), "The issue key is empty; every Jira ticket has one.")
-        title = self.title_of(row, "summary", "Summary")
-        target = self._status(row)
-        priority = self._priority(row)
-        created = self.when(row, "created")
-        updated = self.when(row, "updated")
-        resolved = self.when(row, "resolved")
-        due = self.due(row, "due")
+        title = self.check_title(one["summary"], "summary", col("summary"), "Summary")
+        target = self._status(one["status"], one["resolution"], col("status"))
+        priority = self._priority(one["priority"], col("priority"))
+        created = self.when_of(one["created"], col("created"))
+        updated = self.when_of(one["updated"], col("updated"))
+        resolved = self.when_of(one["resolved"], col("resolved"))
+        due = self.due_of(one["due"], col("due"))
         stamp = updated or created
         when = stamp.at if stamp is not None else self._now
 
@@ -1105,8 +1364,9 @@ class JiraTickets(TrackerImporter):
         before = self.snapshot(existing) if existing is not None else None
 
         # people
-        watcher_names = list(dict.fromkeys(row.get_all("watchers")))
-        am_name, rm_name = row.get("account_manager"), row.get("regional_manager")
+        watchers = many["watchers"]
+        watcher_names = list(dict.fromkeys(watchers))
+        am_name, rm_name = one["account_manager"], one["regional_manager"]
         am = (
             self.manager(session, am_name, Role.ACCOUNT_MANAGER, col("account_manager"), key)
             if am_name
@@ -1128,7 +1388,7 @@ class JiraTickets(TrackerImporter):
             else:
                 followers.append(found)
         if am is not None and (
-            am in followers or norm_name(am_name) in {norm_name(n) for n in watcher_names}
+            am in followers or self.norm(am_name) in {self.norm(n) for n in watcher_names}
         ):
             if target in WAITING_ON_MANAGERS:
                 followers = [c for c in followers if c is not am]
@@ -1146,7 +1406,7 @@ class JiraTickets(TrackerImporter):
                     key,
                 )
                 am = None
-        assignee = row.get("assignee")
+        assignee = one["assignee"]
         assignees = self.assignees([assignee] if assignee else [], col("assignee"), key)
 
         # R6: the AM is also the RM -> the escalation fallback takes the RM field.
@@ -1160,29 +1420,29 @@ class JiraTickets(TrackerImporter):
                 self.note(sentence.rstrip("."), key)
 
         # organisation -> account
-        orgs = row.get_all("organizations")
+        orgs = many["organizations"]
         account = None
         if orgs:
             names = orgs
-            if len(orgs) == 1 and "," in orgs[0] and not self._accounts.get(norm_name(orgs[0])):
+            if len(orgs) == 1 and "," in orgs[0] and not self._accounts.get(self.norm(orgs[0])):
                 # "Northwind Health, St. Brigid's Hospital" - but "Acme, Inc." is one name
                 parts = [n.strip() for n in orgs[0].split(",") if n.strip()]
-                if all(self._accounts.get(norm_name(n)) for n in parts):
+                if all(self._accounts.get(self.norm(n)) for n in parts):
                     names = parts
             account = self.account(session, names[0], col("organizations"), key)
             if len(names) > 1:
                 self.note("The ticket has several organisations; it was filed under the first", key)
 
-        labels = [*row.get_all("labels"), *row.get_all("components"), row.get("request_type")]
-        reporter = row.get("reporter")
+        labels, components = many["labels"], many["components"]
+        request_type, reporter = one["request_type"], one["reporter"]
         description = self.description(
-            row.get("description"),
+            one["description"],
             key,
             [
-                ("request type", row.get("request_type")),
+                ("request type", request_type),
                 ("reporter", reporter),
-                ("labels", ", ".join(row.get_all("labels"))),
-                ("components", ", ".join(row.get_all("components"))),
+                ("labels", ", ".join(labels)),
+                ("components", ", ".join(components)),
             ],
         )
 
@@ -1195,7 +1455,7 @@ class JiraTickets(TrackerImporter):
             description=description,
             account=account,
             priority=priority,
-            category=guess_category(w for w in labels if w),
+            category=self.category([*labels, *components, request_type]),
             url=f"{self._browse}/{key}" if self._browse else "",
             created=created,
             due=due,
@@ -1204,7 +1464,7 @@ class JiraTickets(TrackerImporter):
         # both the relationship (for the snapshot) and the id (the state machine reads it)
         item.account_manager = am
         item.account_manager_id = am.id if am is not None else None
-        item.regional_manager = session.get(Colleague, rm_id) if rm_id is not None else None
+        item.regional_manager = self.colleague(session, rm_id) if rm_id is not None else None
         item.regional_manager_id = rm_id
         old_followers = list(item.followers) if existing else []
         item.followers = [
@@ -1226,7 +1486,7 @@ class JiraTickets(TrackerImporter):
         )
         if item.status in {Status.DONE, Status.CANCELLED} and resolved is not None:
             item.done_at = resolved.at
-        added = self._comments(session, row, item, existing is not None, assignee, reporter)
+        added = self._comments(session, one, many, col("comments"), item, existing is not None)
         self.count(item, before, result, [f"{added} comment(s)"] if added else [])
 
     def _resolve_rm(self, session: Session, am_id: int, rm_id: int) -> tuple[int | None, str]:
@@ -1259,20 +1519,20 @@ class JiraTickets(TrackerImporter):
         AM, the RM, watchers) and unknown Atlassian accounts of licensed users are
         internal; anyone else (a portal customer, ``qm:...``) wrote to us.
         """
-        who = norm_name(author)
-        if reporter and who == norm_name(reporter):
+        norm = self.norm
+        who = norm(author)
+        if reporter and who == norm(reporter):
             return Direction.INBOUND
         colleagues = self._people.get(who) or []
-        if (assignee and who == norm_name(assignee)) or any(c.id in self._ours for c in colleagues):
+        if (assignee and who == norm(assignee)) or any(c.id in self._ours for c in colleagues):
             return Direction.INTERNAL if "[~" in text else Direction.OUTBOUND
-        if colleagues or who in {norm_name(w) for w in watchers}:
+        if colleagues or who in {norm(w) for w in watchers}:
             return Direction.INTERNAL
         if _AGENT_ID.match(author):
             return Direction.INTERNAL
         return Direction.INBOUND
 
-    def _status(self, row: RowView) -> Status:
-        text = row.get("status")
+    def _status(self, text: str, resolution: str, column: str) -> Status:
         if not text:
             return Status.OPEN
         status = JIRA_STATUSES.get(" ".join(text.casefold().split()))
@@ -1280,16 +1540,14 @@ class JiraTickets(TrackerImporter):
             known = "Open, In Progress, Waiting for support, Waiting for customer, Waiting for "
             known += "Account Manager, Waiting for Management, Resolved, Closed, Done, Canceled, Declined"
             raise RowProblem(
-                row.column("status"),
+                column,
                 f"csdesk does not know the Jira status “{text}”. It knows: {known}.",
             )
-        resolution = row.get("resolution").casefold().replace("’", "'")
-        if status is Status.DONE and resolution in CANCEL_RESOLUTIONS:
+        if status is Status.DONE and resolution.casefold().replace("’", "'") in CANCEL_RESOLUTIONS:
             return Status.CANCELLED
         return status
 
-    def _priority(self, row: RowView) -> Priority | None:
-        text = row.get("priority")
+    def _priority(self, text: str, column: str) -> Priority | None:
         if not text:
             return None
         label = text.strip().casefold()
@@ -1301,7 +1559,7 @@ class JiraTickets(TrackerImporter):
                     break
         if priority is None:
             raise RowProblem(
-                row.column("priority"),
+                column,
                 f"csdesk does not know the priority “{text}” (Highest, High, Medium, Low, "
                 "Lowest, or P1 to P5).",
             )
@@ -1310,22 +1568,22 @@ class JiraTickets(TrackerImporter):
     def _comments(
         self,
         session: Session,
-        row: RowView,
+        one: dict[str, str],
+        many: dict[str, list[str]],
+        column: str,
         item: WorkItem,
         existing: bool,
-        assignee: str,
-        reporter: str,
     ) -> int:
         """Jira comments (``date;author;text``) as communication-log entries, each once."""
-        raw_comments = row.get_all("comments")
+        raw_comments = many["comments"]
         if not raw_comments:
             return 0
-        column = row.column("comments")
+        assignee, reporter = one["assignee"], one["reporter"]
         names: dict[str, str] = {}
         for id_field, name in (("reporter_id", reporter), ("assignee_id", assignee)):
-            if row.get(id_field) and name:
-                names[row.get(id_field)] = name
-        watcher_ids, watchers = row.get_all("watcher_ids"), row.get_all("watchers")
+            if one[id_field] and name:
+                names[one[id_field]] = name
+        watcher_ids, watchers = many["watcher_ids"], many["watchers"]
         if len(watcher_ids) == len(watchers):
             names.update(zip(watcher_ids, watchers, strict=True))
         seen: set[tuple[dt.datetime, str]] = set()
@@ -1349,7 +1607,7 @@ class JiraTickets(TrackerImporter):
                     f"“{short(raw)}”.",
                 )
             try:
-                at = parse_when(parts[0], self._zone, self._order, self.date_examples).at
+                at = self.parse_date(parts[0]).at
             except ValueError as exc:
                 raise RowProblem(column, f"The date of a comment: {exc}") from None
             author_id = parts[1].strip()
