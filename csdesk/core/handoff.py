@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import unicodedata
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from csdesk.core.db import Database
 from csdesk.core.enums import Category, Channel, Role, Status, TriageLevel
@@ -255,10 +255,6 @@ def _person(c: Colleague | None) -> Person | None:
     return Person(c.name, c.email, c.phone) if c is not None else None
 
 
-def _item_key(item: WorkItem) -> str:
-    return item.external_key or f"#{item.id}"
-
-
 def _me(s: Session) -> Colleague | None:
     return s.scalars(
         select(Colleague)
@@ -267,10 +263,6 @@ def _me(s: Session) -> Colleague | None:
         .order_by(Colleague.id)
         .limit(1)
     ).first()
-
-
-def _level_order(level: TriageLevel) -> int:
-    return list(TriageLevel).index(TriageLevel(level))
 
 
 def load_plan(s: Session, plan_id: int) -> OooPlan:
@@ -282,9 +274,41 @@ def load_plan(s: Session, plan_id: int) -> OooPlan:
 
 # ------------------------------------------------------------------ building
 
+_IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's limit of bound values
+
+
+def _admins_of(s: Session, account_ids: Iterable[int]) -> dict[int, list[AdminRow]]:
+    """The admins of these accounts, each account's in ``Account.admins`` order."""
+    ids = sorted(account_ids)
+    out: dict[int, list[AdminRow]] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        for acc_id, acc_name, name, title, email, phone, primary, notes in s.execute(
+            select(
+                CustomerAdmin.account_id,
+                Account.name,
+                CustomerAdmin.name,
+                CustomerAdmin.title,
+                CustomerAdmin.email,
+                CustomerAdmin.phone,
+                CustomerAdmin.is_primary,
+                CustomerAdmin.notes,
+            )
+            .join(Account, Account.id == CustomerAdmin.account_id)
+            .where(CustomerAdmin.account_id.in_(ids[start : start + _IN_CHUNK]))
+            .order_by(CustomerAdmin.is_primary.desc(), CustomerAdmin.name, CustomerAdmin.id)
+        ):
+            out.setdefault(acc_id, []).append(
+                AdminRow(acc_name, name, title, email, phone, primary, notes)
+            )
+    return out
+
 
 def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
-    """Everything the backup needs for plan ``plan_id``; Low items are left out (R14)."""
+    """Everything the backup needs for plan ``plan_id``; Low items are left out (R14).
+
+    The items, their accounts and admins are read with a few Core selects of the
+    columns the sheet shows (no ORM objects per item): a plan has thousands of items.
+    """
     support_email = str(get_setting(db, "support_email", "") or "")
     support_phone = str(get_setting(db, "support_phone", "") or "")
     with db.session() as s:
@@ -315,19 +339,22 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
             checklist=checklist,
             generated_at=utcnow().astimezone(tz),
         )
-        delegated: dict[int, str] = {}
-        for d in s.scalars(
-            select(Delegation)
-            .where(Delegation.plan_id == plan.id, Delegation.returned_at.is_(None))
-            .options(selectinload(Delegation.to_colleague))
-        ):
-            delegated[d.item_id] = d.to_colleague.name
-        handoffs = s.scalars(
-            select(HandoffItem)
-            .where(HandoffItem.plan_id == plan.id, HandoffItem.level.in_(SHEET_LEVELS))
-            .options(
-                selectinload(HandoffItem.item)
-                .load_only(
+        # item id -> the backup's name while delegated (the last active delegation wins)
+        delegated: dict[int, str] = dict(
+            s.execute(
+                select(Delegation.item_id, Colleague.name)
+                .join(Colleague, Colleague.id == Delegation.to_colleague_id)
+                .where(Delegation.plan_id == plan.id, Delegation.returned_at.is_(None))
+                .order_by(Delegation.id)
+            ).all()
+        )
+        handoffs = (
+            s.connection()
+            .execute(
+                select(
+                    HandoffItem.level,
+                    HandoffItem.needs_backup,
+                    HandoffItem.context,
                     WorkItem.id,
                     WorkItem.title,
                     WorkItem.external_key,
@@ -336,48 +363,73 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
                     WorkItem.status,
                     WorkItem.due_at,
                     WorkItem.account_id,
+                    Account.name,
+                    CustomerAdmin.name,
+                    CustomerAdmin.email,
+                    CustomerAdmin.phone,
                 )
-                .selectinload(WorkItem.account)
-                .selectinload(Account.admins),
-                selectinload(HandoffItem.admin),
+                .join(WorkItem, WorkItem.id == HandoffItem.item_id)
+                .outerjoin(Account, Account.id == WorkItem.account_id)
+                .outerjoin(CustomerAdmin, CustomerAdmin.id == HandoffItem.admin_id)
+                .where(HandoffItem.plan_id == plan.id, HandoffItem.level.in_(SHEET_LEVELS))
             )
-        ).all()
+            .all()
+        )
+        # The sheet's accounts (those that exist), and their admins in Account.admins
+        # order (primary first, then by name): the first is an item's admin when none was chosen.
+        account_names = {row[10]: row[11] for row in handoffs if row[11] is not None}
+        account_admins = _admins_of(s, account_names)
+        backup_name = backup.name if backup is not None else None
+        categories = {c: c.label for c in Category}
+        statuses = {st: st.label for st in Status}
         pending: list[PendingRow] = []
-        accounts: dict[int, Account] = {}
-        for h in handoffs:
-            item = h.item
-            account = item.account
-            if account is not None:
-                accounts[account.id] = account
-            admin: CustomerAdmin | None = h.admin
-            if admin is None and account is not None and account.admins:
-                admin = account.admins[0]  # the primary admin, when the wizard left none
-            if item.id in delegated:
-                to = delegated[item.id]
+        for (
+            level,
+            needs_backup,
+            context,
+            item_id,
+            title,
+            external_key,
+            external_url,
+            category,
+            status,
+            due_at,
+            account_id,
+            account_name,
+            admin_name,
+            admin_email,
+            admin_phone,
+        ) in handoffs:
+            if admin_name is None and account_name is not None and account_id in account_admins:
+                first = account_admins[account_id][0]
+                admin_name, admin_email, admin_phone = first.name, first.email, first.phone
+            if item_id in delegated:
+                to = delegated[item_id]
             else:
-                to = backup.name if (h.needs_backup and backup is not None) else ""
+                to = backup_name if (needs_backup and backup_name is not None) else ""
             pending.append(
                 PendingRow(
-                    item_id=item.id,
-                    account=account.name if account else "",
-                    title=item.title,
-                    key=_item_key(item),
-                    external_url=item.external_url or "",
-                    category=Category(item.category).label,
-                    level=TriageLevel(h.level),
-                    status=Status(item.status).label,
-                    due=item.due_at.astimezone(tz) if item.due_at else None,
-                    admin_name=admin.name if admin else "",
-                    admin_email=admin.email if admin else "",
-                    admin_phone=admin.phone if admin else "",
-                    context=h.context,
-                    delegated_to=to,
+                    item_id,
+                    account_name or "",
+                    title,
+                    external_key or f"#{item_id}",
+                    external_url or "",
+                    categories[category],
+                    level,
+                    statuses[status],
+                    due_at.astimezone(tz) if due_at else None,
+                    admin_name or "",
+                    admin_email or "",
+                    admin_phone or "",
+                    context,
+                    to,
                 )
             )
         far = dt.datetime.max.replace(tzinfo=dt.UTC)
+        order = {lv: i for i, lv in enumerate(TriageLevel)}
         pending.sort(
             key=lambda r: (
-                _level_order(r.level),
+                order[r.level],
                 r.due or far,
                 r.account.casefold(),
                 r.title.casefold(),
@@ -385,9 +437,9 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
             )
         )
         admins = tuple(
-            AdminRow(a.name, ad.name, ad.title, ad.email, ad.phone, ad.is_primary, ad.notes)
-            for a in sorted(accounts.values(), key=lambda a: (a.name.casefold(), a.id))
-            for ad in a.admins
+            ad
+            for acc_id, _ in sorted(account_names.items(), key=lambda a: (a[1].casefold(), a[0]))
+            for ad in account_admins.get(acc_id, ())
         )
         tracking = tuple(
             TrackingLine(t.date, t.account, t.item, t.channel, t.what_happened, t.follow_up_needed)
@@ -402,12 +454,23 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
 # ------------------------------------------------------------------ cell text
 
 
+#: The control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but tab,
+#: line feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def cell_text(value: str) -> str:
     """Text as it goes in a spreadsheet cell: no control characters, neutralised, bounded."""
-    text = "".join(
-        ch for ch in value if ch in "\n\t\r" or unicodedata.category(ch) != "Cc"
-    ).replace("\r\n", "\n")
+    text = _CONTROL.sub("", value)
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
     return neutralise(text)[:CELL_MAX]
+
+
+def _longest_line(text: str) -> int:
+    if "\n" not in text:
+        return len(text)
+    return max(len(line) for line in text.split("\n"))
 
 
 def _day(d: dt.date | None) -> str:
@@ -456,44 +519,74 @@ def _checklist_state(c: ChecklistLine) -> str:
 class _Sheet:
     """A worksheet written only through typed calls, tracking column widths."""
 
-    def __init__(self, ws: Worksheet, formats: dict[str, Format]) -> None:
+    def __init__(
+        self,
+        ws: Worksheet,
+        formats: dict[str, Format],
+        memo: dict[str, tuple[str, int]] | None = None,
+    ) -> None:
         self.ws = ws
         self.f = formats
         self.widths: dict[int, int] = {}
+        # text -> (its cell text, its longest line): labels, names and emails repeat
+        self.memo: dict[str, tuple[str, int]] = {} if memo is None else memo
+        # write_string/write_blank without their wrapper that first tries A1 notation ("B2"):
+        # cells here are always (row, col) numbers, and the wrapper costs as much as the
+        # write itself over the 50,000 cells of a big sheet. The public calls if it changes.
+        self._string = getattr(ws, "_write_string", ws.write_string)
+        self._blank = getattr(ws, "_write_blank", ws.write_blank)
 
-    def _measure(self, col: int, text: str) -> None:
-        longest = max((len(line) for line in text.split("\n")), default=0)
-        self.widths[col] = max(self.widths.get(col, 0), longest)
+    def _clean(self, value: str) -> tuple[str, int]:
+        got = self.memo.get(value)
+        if got is None:
+            clean = cell_text(value)
+            got = self.memo[value] = (clean, _longest_line(clean))
+        return got
+
+    def _width(self, col: int, width: int) -> None:
+        if self.widths.get(col, -1) < width:
+            self.widths[col] = width
+
+    def put(self, row: int, col: int, value: str, fmt: Format) -> None:
+        """:meth:`text` with the Format itself."""
+        got = self.memo.get(value)
+        clean, width = self._clean(value) if got is None else got
+        if not clean:
+            self._blank(row, col, None, fmt)
+            return
+        if self.widths.get(col, -1) < width:
+            self.widths[col] = width
+        self._string(row, col, clean, fmt)
 
     def text(self, row: int, col: int, value: str, fmt: str = "text") -> None:
-        clean = cell_text(value)
-        if not clean:
-            self.ws.write_blank(row, col, None, self.f[fmt])
-            return
-        self._measure(col, clean)
-        self.ws.write_string(row, col, clean, self.f[fmt])
+        self.put(row, col, value, self.f[fmt])
 
     def link(self, row: int, col: int, url: str | None, shown: str, fmt: str = "text") -> None:
         if url is None or not is_web_url(url):
             self.text(row, col, shown, fmt)
             return
-        clean = cell_text(shown) or cell_text(url)
-        self._measure(col, clean)
-        link_fmt = self.f["link_wrap"] if fmt == "wrap" else self.f["link"]
-        self.ws.write_url(row, col, url, link_fmt, string=clean)
+        self._put_link(row, col, url, shown, fmt == "wrap")
+
+    def _put_link(self, row: int, col: int, url: str, shown: str, wrap: bool) -> None:
+        """A hyperlink cell (``url`` already checked with :func:`is_web_url`)."""
+        clean, width = self._clean(shown)
+        if not clean:
+            clean, width = self._clean(url)
+        self._width(col, width)
+        self.ws.write_url(row, col, url, self.f["link_wrap" if wrap else "link"], string=clean)
 
     def day(self, row: int, col: int, value: dt.date | None) -> None:
         if value is None:
             self.ws.write_blank(row, col, None, self.f["day"])
         else:
-            self._measure(col, "2026-12-31")
+            self._width(col, _DAY_WIDTH)
             self.ws.write_datetime(row, col, value, self.f["day"])
 
     def moment(self, row: int, col: int, value: dt.datetime | None) -> None:
         if value is None:
-            self.ws.write_blank(row, col, None, self.f["moment"])
+            self._blank(row, col, None, self.f["moment"])
         else:
-            self._measure(col, "2026-12-31 23:59")
+            self._width(col, _MOMENT_WIDTH)
             self.ws.write_datetime(row, col, value.replace(tzinfo=None), self.f["moment"])
 
     def header(self, columns: Sequence[str], row: int = 0) -> None:
@@ -508,6 +601,10 @@ class _Sheet:
             width = fixed.get(col) or min(maximum, max(minimum, self.widths.get(col, 0) + 2))
             fmt = self.f["wrap"] if col in fixed else None
             self.ws.set_column(col, col, width, fmt)
+
+
+_DAY_WIDTH = len("2026-12-31")
+_MOMENT_WIDTH = len("2026-12-31 23:59")
 
 
 def _formats(wb: xlsxwriter.Workbook) -> dict[str, Format]:
@@ -574,20 +671,28 @@ def _write_summary(sh: _Sheet, sheet: HandoffSheet) -> None:
 
 def _write_pending(sh: _Sheet, sheet: HandoffSheet) -> None:
     sh.header(PENDING_COLUMNS)
+    # One row per item, thousands of them: the Formats are looked up once, not per cell.
+    put, put_link, moment = sh.put, sh._put_link, sh.moment
+    text, wrap, high = sh.f["text"], sh.f["wrap"], sh.f["high"]
     for i, r in enumerate(sheet.pending, start=1):
-        sh.text(i, 0, r.account)
-        sh.link(i, 1, r.link, r.key)
-        sh.link(i, 2, r.link, r.title, "wrap")
-        sh.text(i, 3, r.category)
-        sh.text(i, 4, r.priority, "high" if r.level is TriageLevel.HIGH else "text")
-        sh.text(i, 5, r.status)
-        sh.moment(i, 6, r.due)
-        sh.text(i, 7, r.admin_name)
-        sh.text(i, 8, r.admin_email)
-        sh.text(i, 9, r.admin_phone)
-        sh.text(i, 10, r.context, "wrap")
-        sh.text(i, 11, r.delegated_to)
-        sh.text(i, 12, r.external_url)
+        put(i, 0, r.account, text)
+        url = r.external_url
+        if url and is_web_url(url):
+            put_link(i, 1, url, r.key, False)
+            put_link(i, 2, url, r.title, True)
+        else:
+            put(i, 1, r.key, text)
+            put(i, 2, r.title, wrap)
+        put(i, 3, r.category, text)
+        put(i, 4, r.priority, high if r.level is TriageLevel.HIGH else text)
+        put(i, 5, r.status, text)
+        moment(i, 6, r.due)
+        put(i, 7, r.admin_name, text)
+        put(i, 8, r.admin_email, text)
+        put(i, 9, r.admin_phone, text)
+        put(i, 10, r.context, wrap)
+        put(i, 11, r.delegated_to, text)
+        put(i, 12, url, text)
     sh.ws.autofilter(0, 0, max(len(sheet.pending), 1), len(PENDING_COLUMNS) - 1)
     sh.size(maximum=40, fixed={2: 40, 10: 60})
     _print_setup(sh.ws)
@@ -680,10 +785,11 @@ def xlsx_bytes(sheet: HandoffSheet) -> bytes:
         }
     )
     formats = _formats(wb)
-    _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats), sheet)
-    _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats), sheet)
-    _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats), sheet)
-    _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats), sheet)
+    memo: dict[str, tuple[str, int]] = {}
+    _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats, memo), sheet)
+    _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats, memo), sheet)
+    _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats, memo), sheet)
+    _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats, memo), sheet)
     wb.close()
     return buf.getvalue()
 

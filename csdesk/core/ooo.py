@@ -42,12 +42,11 @@ import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, load_only, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from csdesk.core.business_time import DAY_NAMES, BusinessCalendar, load_calendar
 from csdesk.core.db import Database
@@ -625,8 +624,9 @@ def update_dates(
                 )
         plan.first_day, plan.return_day, plan.timezone = first_day, return_day, tz
         s.flush()
+        proposer = _Proposer(rules, plan, today or _today(tz))
         for h in plan.handoff_items:
-            _apply_proposal(h, rules, plan, today or _today(tz))
+            _apply_proposal(h, proposer)
         _refresh_checklist(plan, calendar)
 
 
@@ -792,9 +792,9 @@ def list_plans(db: Database, today: dt.date | None = None) -> list[PlanRow]:
         ]
 
 
-def _row(h: HandoffItem, plan: OooPlan) -> HandoffRow:
+def _row(h: HandoffItem, plan: OooPlan, delegated_to: Mapping[int, str]) -> HandoffRow:
     item = h.item
-    delegated = _delegated_to(plan, h.item_id)
+    delegated = delegated_to.get(h.item_id, "")
     admin = h.admin
     return HandoffRow(
         id=h.id,
@@ -824,26 +824,31 @@ def _row(h: HandoffItem, plan: OooPlan) -> HandoffRow:
     )
 
 
-def _delegated_to(plan: OooPlan, item_id: int) -> str:
+def _delegated_to(plan: OooPlan) -> dict[int, str]:
+    """Item id -> the name of whom it is delegated to now (the first active delegation)."""
+    out: dict[int, str] = {}
     for d in plan.delegations:
-        if d.item_id == item_id and d.returned_at is None:
-            return d.to_colleague.name
-    return ""
+        if d.returned_at is None and d.item_id not in out:
+            out[d.item_id] = d.to_colleague.name
+    return out
+
+
+_FAR = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 def _sort_key(h: HandoffRow) -> tuple[int, int, dt.datetime, str, str]:
-    far = dt.datetime.max.replace(tzinfo=dt.UTC)
     return (
         -LEVEL_RANK[h.level],
         0 if h.needs_backup else 1,
-        h.due_at or far,
+        h.due_at or _FAR,
         h.account.lower(),
         h.title.lower(),
     )
 
 
 def _view(plan: OooPlan) -> PlanView:
-    rows = sorted((_row(h, plan) for h in plan.handoff_items), key=_sort_key)
+    delegated = _delegated_to(plan)
+    rows = sorted((_row(h, plan, delegated) for h in plan.handoff_items), key=_sort_key)
     return PlanView(
         id=plan.id,
         colleague=_person(plan.colleague),
@@ -1132,20 +1137,146 @@ def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
     return needle, re.compile(r"(?<!\w)" + re.escape(needle))
 
 
-def _mentions(phrase: str, text: str) -> bool:
-    needle, pattern = _phrase_pattern(phrase)
-    # The substring test is what the regex needs first; most items fail it, cheaply.
-    return needle in text and pattern.search(text) is not None
+class _ItemFacts(Protocol):
+    """What propose_level reads of an item (a WorkItem has them all)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str | None: ...
+    @property
+    def category(self) -> Category: ...
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def due_at(self) -> dt.datetime | None: ...
 
 
-def _due_in_absence(item: WorkItem, plan: OooPlan | PlanView) -> dt.date | None:
+def _due_in_absence(item: _ItemFacts, plan: OooPlan | PlanView) -> dt.date | None:
     """The item's due day (plan's time zone) when it falls during the leave, else None."""
     due = _day_in(item.due_at, plan.timezone)
     return due if due is not None and plan.first_day <= due < plan.return_day else None
 
 
+class _Proposer:
+    """R14's rules made ready once (reasons in words, compiled keywords) for one plan's items.
+
+    ``triage`` proposes a level for thousands of items; what does not depend on
+    the item is worked out here once, not per item.
+    """
+
+    __slots__ = (
+        "categories", "due_level", "first_day", "keywords", "overdue_before", "priorities",
+        "return_day", "timezone", "zone",
+    )  # fmt: skip
+
+    def __init__(self, rules: TriageRules, plan: OooPlan | PlanView, today: dt.date | None) -> None:
+        self.categories = {
+            Category(c): (lv, f"Category: {Category(c).label} → {lv.label}")
+            for c, lv in rules.categories.items()
+        }
+        self.priorities = {
+            Priority(p): (lv, f"Priority: {Priority(p).label} → {lv.label}")
+            for p, lv in rules.priorities.items()
+        }
+        self.keywords = tuple(
+            (
+                *_phrase_pattern(kw.phrase),
+                kw.level,
+                kw.phrase,
+                f"Mentions “{kw.phrase}” → {kw.level.label}",
+            )
+            for kw in rules.keywords
+        )
+        self.due_level = rules.due_in_absence
+        self.timezone = plan.timezone
+        self.zone: ZoneInfo | None = None  # looked up at the first due date
+        self.first_day = plan.first_day
+        self.return_day = plan.return_day
+        # An item due before this day is already overdue (only with a today).
+        self.overdue_before = None if today is None else min(today, plan.first_day)
+
+    def due_day(self, due_at: dt.datetime | None) -> dt.date | None:
+        """The day of ``due_at`` in the plan's time zone."""
+        if due_at is None:
+            return None
+        if self.zone is None:
+            self.zone = _zone(self.timezone)
+        return due_at.astimezone(self.zone).date()
+
+    def needs_backup(self, level: TriageLevel, due: dt.date | None) -> bool:
+        """High/Medium, or due during the absence."""
+        return level in SHEET_LEVELS or (
+            due is not None and self.first_day <= due < self.return_day
+        )
+
+    def propose(
+        self,
+        category: Category,
+        priority: Priority,
+        title: str,
+        description: str | None,
+        due: dt.date | None,
+    ) -> tuple[TriageLevel, str]:
+        """:func:`propose_level` of an item (``due`` is its :meth:`due_day`)."""
+        raised: list[tuple[TriageLevel, str]] = []
+        by_category = self.categories.get(category)
+        if by_category is not None:
+            raised.append(by_category)
+        by_priority = self.priorities.get(priority)
+        if by_priority is not None:
+            raised.append(by_priority)
+        text = _normal(f"{title}\n{description or ''}")
+        lows: list[str] = []
+        for needle, pattern, kw_level, phrase, why in self.keywords:
+            # The substring test is what the regex needs first; most items fail it, cheaply.
+            if needle not in text or pattern.search(text) is None:
+                continue
+            if kw_level is TriageLevel.LOW:
+                lows.append(phrase)
+            else:
+                raised.append((kw_level, why))
+        level = self.due_level
+        if due is not None and level is not TriageLevel.LOW:
+            if self.first_day <= due < self.return_day:
+                raised.append(
+                    (level, f"Due {short_date(due)}, during your absence → {level.label}")
+                )
+            elif self.overdue_before is not None and due < self.overdue_before:
+                raised.append(
+                    (
+                        level,
+                        f"Overdue since {short_date(due)}: it would wait until you are back → {level.label}",
+                    )
+                )
+        if not raised:
+            if lows:
+                return TriageLevel.LOW, f"Mentions “{lows[0]}” → Low"
+            return TriageLevel.LOW, "No rule applies: it can wait for your return → Low"
+        # The reasons are the rules that raise the level (a rule mapping to Low only when all do).
+        top = max((lv for lv, _ in raised), key=LEVEL_RANK.__getitem__)
+        reasons = [why for lv, why in raised if lv is not TriageLevel.LOW or top is TriageLevel.LOW]
+        if lows:
+            low_reason = f"Mentions “{lows[0]}” → Low"
+            if top is TriageLevel.HIGH:
+                reasons.append(f"mentions “{lows[0]}”, but a High item cannot wait")
+                return top, "; ".join(reasons)
+            if top is TriageLevel.MEDIUM:
+                return TriageLevel.LOW, f"{low_reason} (instead of Medium: {'; '.join(reasons)})"
+            return TriageLevel.LOW, low_reason
+        return top, "; ".join(reasons)
+
+    def propose_for(self, item: _ItemFacts) -> tuple[TriageLevel, str, dt.date | None]:
+        """The proposal for ``item``, and its due day."""
+        due = self.due_day(item.due_at)
+        level, reason = self.propose(
+            Category(item.category), Priority(item.priority), item.title, item.description, due
+        )
+        return level, reason, due
+
+
 def propose_level(
-    item: WorkItem,
+    item: _ItemFacts,
     rules: TriageRules,
     plan: OooPlan | PlanView,
     today: dt.date | None = None,
@@ -1157,80 +1288,87 @@ def propose_level(
     lowers anything below High to Low. With ``today``, an item already overdue
     counts like one due during the absence: left alone, it waits until the return.
     """
-    raised: list[tuple[TriageLevel, str]] = []
-    category = Category(item.category)
-    priority = Priority(item.priority)
-    by_category = rules.categories.get(category)
-    if by_category is not None:
-        raised.append((by_category, f"Category: {category.label} → {by_category.label}"))
-    by_priority = rules.priorities.get(priority)
-    if by_priority is not None:
-        raised.append((by_priority, f"Priority: {priority.label} → {by_priority.label}"))
-    text = _normal(f"{item.title}\n{item.description or ''}")
-    lows: list[str] = []
-    for kw in rules.keywords:
-        if not _mentions(kw.phrase, text):
-            continue
-        if kw.level is TriageLevel.LOW:
-            lows.append(kw.phrase)
-        else:
-            raised.append((kw.level, f"Mentions “{kw.phrase}” → {kw.level.label}"))
-    due = _day_in(item.due_at, plan.timezone)
-    level = rules.due_in_absence
-    if due is not None and level is not TriageLevel.LOW:
-        if plan.first_day <= due < plan.return_day:
-            raised.append((level, f"Due {short_date(due)}, during your absence → {level.label}"))
-        elif today is not None and due < min(today, plan.first_day):
-            raised.append(
-                (
-                    level,
-                    f"Overdue since {short_date(due)}: it would wait until you are back → {level.label}",
-                )
-            )
-    # The reasons are the rules that raise the level (a rule mapping to Low only when all do).
-    top = max((lv for lv, _ in raised), key=LEVEL_RANK.__getitem__, default=TriageLevel.LOW)
-    reasons = [why for lv, why in raised if lv is not TriageLevel.LOW or top is TriageLevel.LOW]
-    if lows:
-        low_reason = f"Mentions “{lows[0]}” → Low"
-        if top is TriageLevel.HIGH:
-            reasons.append(f"mentions “{lows[0]}”, but a High item cannot wait")
-            return top, "; ".join(reasons)
-        if top is TriageLevel.MEDIUM:
-            return TriageLevel.LOW, f"{low_reason} (instead of Medium: {'; '.join(reasons)})"
-        return TriageLevel.LOW, low_reason
-    if not reasons:
-        return TriageLevel.LOW, "No rule applies: it can wait for your return → Low"
-    return top, "; ".join(reasons)
+    level, reason, _ = _Proposer(rules, plan, today).propose_for(item)
+    return level, reason
 
 
-def _needs_backup(level: TriageLevel, item: WorkItem, plan: OooPlan) -> bool:
+def _needs_backup(level: TriageLevel, item: _ItemFacts, plan: OooPlan) -> bool:
     return level in SHEET_LEVELS or _due_in_absence(item, plan) is not None
 
 
-def _apply_proposal(h: HandoffItem, rules: TriageRules, plan: OooPlan, today: dt.date) -> None:
+def _apply_proposal(h: HandoffItem, proposer: _Proposer) -> None:
     """Refresh a row's proposal; a user override (level != proposed) is kept."""
     overridden = (
         h.level is not None and h.proposed_level is not None and h.level != h.proposed_level
     )
-    level, reason = propose_level(h.item, rules, plan, today)
+    level, reason, due = proposer.propose_for(h.item)
     h.proposed_level, h.reason = level, reason
     if not overridden:
         h.level = level
-    h.needs_backup = _needs_backup(h.level, h.item, plan)
+    h.needs_backup = proposer.needs_backup(h.level, due)
 
 
-def _primary_admin(item: WorkItem) -> int | None:
-    if item.account is None or not item.account.admins:
-        return None
-    return item.account.admins[0].id  # primary first (Account.admins order)
-
-
-# What propose_level and the plan's rows read of an item (not its long history columns).
+# What triage reads of an item (not its long history columns), in this order.
 _TRIAGE_COLUMNS = (
     WorkItem.id, WorkItem.item_type, WorkItem.title, WorkItem.description,
     WorkItem.external_key, WorkItem.external_url, WorkItem.account_id,
     WorkItem.category, WorkItem.priority, WorkItem.status, WorkItem.due_at,
 )  # fmt: skip
+
+_IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's limit of bound values
+
+# The columns of a new triage row, in the order ``_insert_handoff_rows`` takes them.
+_NEW_ROW_COLUMNS = (
+    "plan_id", "item_id", "proposed_level", "level", "reason", "needs_backup", "admin_id",
+    "context", "outcome",
+)  # fmt: skip
+
+
+def _load_for_triage(s: Session, plan_id: int) -> OooPlan:
+    """The plan with what ``triage`` reads: its rows (items, accounts, admins) and delegations."""
+    plan = s.get(
+        OooPlan,
+        plan_id,
+        options=[
+            selectinload(OooPlan.handoff_items)
+            .selectinload(HandoffItem.item)
+            .selectinload(WorkItem.account),
+            selectinload(OooPlan.handoff_items).selectinload(HandoffItem.admin),
+            selectinload(OooPlan.delegations).selectinload(Delegation.to_colleague),
+        ],
+    )
+    if plan is None:
+        raise NotFoundError("That out-of-office plan no longer exists.")
+    return plan
+
+
+def _insert_handoff_rows(s: Session, rows: list[tuple[Any, ...]]) -> None:
+    """INSERT the rows (values in ``_NEW_ROW_COLUMNS`` order) with one executemany.
+
+    Each value is stored as its column type stores it (the enums by value, the
+    flag as 0/1), exactly as ``insert(table)`` would, without that call's work per
+    row and value, which costs more than the insert itself (5,000 rows).
+    """
+    conn = s.connection()
+    dialect = conn.dialect
+    table = cast(Table, HandoffItem.__table__)
+    if dialect.paramstyle != "qmark":  # pragma: no cover - csdesk runs on SQLite
+        conn.execute(insert(table), [dict(zip(_NEW_ROW_COLUMNS, r, strict=True)) for r in rows])
+        return
+    columns: list[list[Any]] = []
+    for name, values in zip(_NEW_ROW_COLUMNS, zip(*rows, strict=True), strict=True):
+        convert = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is None:
+            columns.append(list(values))
+        else:  # a handful of distinct values (levels, flags), each converted once
+            stored = {v: convert(v) for v in set(values)}
+            columns.append([stored[v] for v in values])
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, _NEW_ROW_COLUMNS))}) "
+        f"VALUES ({', '.join('?' for _ in _NEW_ROW_COLUMNS)})"
+    )
+    conn.exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
 
 def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[HandoffRow]:
@@ -1241,72 +1379,116 @@ def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[Han
     since are dropped — unless the item is delegated for this plan. The admin is
     prefilled (the account's primary admin) only when a row is created, so an
     admin the user cleared stays cleared.
+
+    The open items are read as plain rows (one select of the columns triage
+    needs), and the new rows are inserted with one executemany: a first triage
+    covers thousands of items, and ORM objects for them would be most of its time.
     """
     rules = load_triage_rules(db)
     with db.session() as s:
-        plan = _load(s, plan_id)
+        plan = _load_for_triage(s, plan_id)
         _editable(plan)
         day = today or _today(plan.timezone)
         if plan.colleague_id is None:
             raise ValidationError("This plan has nobody going away.", "colleague")
-        items = s.scalars(
-            select(WorkItem)
-            .join(WorkItemAssignee, WorkItemAssignee.item_id == WorkItem.id)
-            .where(
-                WorkItemAssignee.colleague_id == plan.colleague_id,
-                WorkItem.status.in_(OPEN_STATUSES),
+        items = (
+            s.connection()
+            .execute(
+                select(*_TRIAGE_COLUMNS, Account.name.label("account"))
+                .join(WorkItemAssignee, WorkItemAssignee.item_id == WorkItem.id)
+                .outerjoin(Account, Account.id == WorkItem.account_id)
+                .where(
+                    WorkItemAssignee.colleague_id == plan.colleague_id,
+                    WorkItem.status.in_(OPEN_STATUSES),
+                )
+                .order_by(WorkItem.id)
             )
-            .options(
-                load_only(*_TRIAGE_COLUMNS),
-                selectinload(WorkItem.account).selectinload(Account.admins),
-            )
-            .order_by(WorkItem.id)
-        ).all()
+            .all()
+        )
+        proposer = _Proposer(rules, plan, day)
         existing = {h.item_id: h for h in plan.handoff_items}
-        delegated = {d.item_id for d in plan.delegations if d.returned_at is None}
-        new_rows: list[dict[str, Any]] = []
+        delegated = _delegated_to(plan)
+        new_items: list[Any] = []
         for item in items:
             h = existing.pop(item.id, None)
             if h is None:
-                level, reason = propose_level(item, rules, plan, day)
-                new_rows.append(
-                    {
-                        "plan_id": plan.id,
-                        "item_id": item.id,
-                        "proposed_level": level,
-                        "level": level,
-                        "reason": reason,
-                        "needs_backup": _needs_backup(level, item, plan),
-                        "admin_id": _primary_admin(item),
-                        "context": "",
-                        "outcome": "",
-                    }
-                )
+                new_items.append(item)
             else:
-                _apply_proposal(h, rules, plan, day)
+                _apply_proposal(h, proposer)
         for item_id, h in existing.items():
             if item_id not in delegated:
                 plan.handoff_items.remove(h)
         s.flush()
-        if new_rows:
-            # One executemany, not one INSERT ... RETURNING per row (the ORM's flush on SQLite).
-            s.execute(insert(HandoffItem), new_rows)
-            new_ids = {r["item_id"] for r in new_rows}
-            added = {
-                h.item_id: h
-                for h in s.scalars(
-                    select(HandoffItem)
-                    .where(HandoffItem.plan_id == plan.id)
-                    .options(selectinload(HandoffItem.admin))
-                )
-                if h.item_id in new_ids
-            }
-            set_committed_value(
-                plan,
-                "handoff_items",
-                [*plan.handoff_items, *(added[r["item_id"]] for r in new_rows)],
+        rows = [_row(h, plan, delegated) for h in plan.handoff_items]
+        if new_items:
+            rows += _new_rows(s, plan, proposer, new_items, delegated)
+        rows.sort(key=_sort_key)
+        return rows
+
+
+def _new_rows(
+    s: Session,
+    plan: OooPlan,
+    proposer: _Proposer,
+    items: list[Any],
+    delegated: Mapping[int, str],
+) -> list[HandoffRow]:
+    """Triage rows for ``items`` (rows of triage's select): proposed, inserted, returned."""
+    # The primary admin of each account that exists (Account.admins order: primary first,
+    # then by name).
+    admins: dict[int, tuple[int, str, str, str]] = {}
+    account_ids = sorted({item.account_id for item in items if item.account is not None})
+    for start in range(0, len(account_ids), _IN_CHUNK):
+        for admin_id, account_id, name, email, phone in s.execute(
+            select(
+                CustomerAdmin.id,
+                CustomerAdmin.account_id,
+                CustomerAdmin.name,
+                CustomerAdmin.email,
+                CustomerAdmin.phone,
             )
-        return list(_view(plan).handoff)
+            .where(CustomerAdmin.account_id.in_(account_ids[start : start + _IN_CHUNK]))
+            .order_by(CustomerAdmin.is_primary.desc(), CustomerAdmin.name, CustomerAdmin.id)
+        ):
+            admins.setdefault(account_id, (admin_id, name, email, phone))
+    no_admin = (None, "", "", "")
+    propose, due_day, needs_backup = proposer.propose, proposer.due_day, proposer.needs_backup
+    plan_id = plan.id
+    values: list[tuple[Any, ...]] = []
+    made: list[tuple[Any, ...]] = []
+    for (
+        item_id,
+        item_type,
+        title,
+        description,
+        external_key,
+        external_url,
+        account_id,
+        category,
+        priority,
+        status,
+        due_at,
+        account,
+    ) in items:
+        due = due_day(due_at)
+        level, reason = propose(category, priority, title, description, due)
+        flagged = needs_backup(level, due)
+        admin = no_admin if account is None else admins.get(account_id, no_admin)
+        values.append((plan_id, item_id, level, level, reason, flagged, admin[0], "", ""))
+        made.append(
+            (
+                item_id, title, item_type, external_key or "", external_url, account_id,
+                account or "", category, priority, status, due_at, due, level, level, reason,
+                flagged, *admin, "", "", delegated.get(item_id, ""),
+            )
+        )  # fmt: skip
+    _insert_handoff_rows(s, values)
+    ids = dict(
+        s.execute(
+            select(HandoffItem.item_id, HandoffItem.id).where(HandoffItem.plan_id == plan_id)
+        ).all()
+    )
+    return [HandoffRow(ids[m[0]], *m) for m in made]
 
 
 def _load_handoff(s: Session, handoff_id: int) -> HandoffItem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,6 +274,15 @@ def test_cell_text_neutralises_and_cleans() -> None:
     assert cell_text("\x00=x") == "'=x"
     assert cell_text("a\r\nb") == "a\nb"
     assert len(cell_text("x" * 40_000)) == 32_767
+
+
+def test_cell_text_drops_every_control_character_but_tab_and_line_breaks() -> None:
+    controls = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cc")
+    assert len(controls) == 65
+    assert cell_text(f"a{controls}b") == "a\t\n\rb"
+    assert cell_text("\x85=x\x9f") == "'=x"  # C1 controls too, then neutralised
+    assert cell_text("a\r\x00\nb") == "a\nb"  # CRLF once the control between is gone
+    assert cell_text("é ’ \u2028 \u00a0") == "é ’ \u2028 \u00a0"  # not controls (Cc)
 
 
 # ------------------------------------------------------------------ XLSX

@@ -781,3 +781,53 @@ def test_plan_json(db: Database, world: World) -> None:
     assert data["missing_context"] == [data["flagged"][0]["item_id"]]
     assert data["auto_reply"]["subject"] == "Out of Office Notice"
     assert data["phase"] == "Upcoming"
+
+
+def test_triage_returns_the_rows_the_plan_reads_back(db: Database, world: World) -> None:
+    """The rows triage builds from its select are the ones get_plan reads from the database."""
+    plan_id = new_plan(db)
+    ooo.set_people(db, plan_id, world.tl, world.bob)
+    item(db, world, "Renewal at risk", category=Category.ESCALATION)
+    item(db, world, "Monthly report", due=utc(2026, 12, 3))
+    item(db, world, "Colour theme", description="Nearly done")
+    bare = portfolio.save_account(db, portfolio.AccountInput("Bare Clinic"))  # no admins
+    for title, account in (("No account", None), ("Bare account", bare)):
+        workitems.save_item(
+            db,
+            workitems.ItemInput(
+                title,
+                account_id=account,
+                category=Category.ESCALATION,
+                due_at=LATER,
+                assignee_ids=[world.me],
+            ),
+        )
+    workitems.save_item(
+        db,
+        workitems.ItemInput(
+            "Other account", account_id=world.other_account, due_at=LATER, assignee_ids=[world.me]
+        ),
+    )
+
+    first = ooo.triage(db, plan_id, today=TODAY)
+    assert first == list(ooo.get_plan(db, plan_id, today=TODAY).handoff)
+    rows = by_title(first)
+    assert len(rows) == 6
+    renewal = rows["Renewal at risk"]
+    assert renewal.admin_id == world.primary_admin  # the primary admin, prefilled
+    assert (renewal.admin_name, renewal.admin_email) == ("Pat Primary", "pat@pc.example")
+    assert rows["Other account"].admin_name == "Rae Other"
+    assert rows["No account"].admin_id is None and rows["No account"].account == ""
+    assert rows["Bare account"].admin_id is None and rows["Bare account"].account == "Bare Clinic"
+    assert rows["Colour theme"].reason == "Mentions “nearly done” → Low"
+
+    # Delegated items are named so; a second triage adds, keeps and reads back the same.
+    ooo.delegate(db, plan_id)
+    item(db, world, "Users cannot log in")
+    again = ooo.triage(db, plan_id, today=TODAY)
+    assert again == list(ooo.get_plan(db, plan_id, today=TODAY).handoff)
+    rows = by_title(again)
+    assert rows["Renewal at risk"].delegated_to == "Bob Stone"
+    assert rows["Users cannot log in"].delegated_to == ""
+    assert rows["Users cannot log in"].level is H
+    assert [r.id for r in again if r.title != "Users cannot log in"] == [r.id for r in first]
