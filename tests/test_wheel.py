@@ -88,7 +88,8 @@ def _string_constants() -> dict[str, str]:
 
 
 def _loop_keys(name: str, node: ast.AST, parents: dict[ast.AST, ast.AST]) -> list[str] | None:
-    """For ``for name, _ in X.items()`` around node, the string keys of the dict literal X."""
+    """For ``for name, _ in X.items()`` around node, the string keys of the dict literal X;
+    for ``for name in X``, the strings of X, a tuple or list literal of the module."""
     loop, scope = node, node
     while loop in parents and not isinstance(loop, ast.For):
         loop = parents[loop]
@@ -109,6 +110,18 @@ def _loop_keys(name: str, node: ast.AST, parents: dict[ast.AST, ast.AST]) -> lis
                 keys = [k.value for k in stmt.value.keys if isinstance(k, ast.Constant)]
                 if len(keys) == len(stmt.value.keys) and all(isinstance(k, str) for k in keys):
                     return [str(k) for k in keys]
+    module = scope
+    while module in parents:
+        module = parents[module]
+    for stmt in getattr(module, "body", []):
+        if (
+            isinstance(stmt, ast.Assign)
+            and isinstance(stmt.value, ast.Tuple | ast.List)
+            and any(ast.unparse(t) == ast.unparse(it) for t in stmt.targets)
+        ):
+            items = [e.value for e in stmt.value.elts if isinstance(e, ast.Constant)]
+            if len(items) == len(stmt.value.elts) and all(isinstance(v, str) for v in items):
+                return [str(v) for v in items]
     return None
 
 
