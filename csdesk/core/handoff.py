@@ -25,22 +25,25 @@ the CSM's return and are left out (R14). Files are written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import gc
 import html
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from csdesk.core.db import Database
-from csdesk.core.enums import Category, Channel, Role, Status, TriageLevel
+from csdesk.core.enums import Category, Channel, LabelledEnum, Role, Status, TriageLevel
 from csdesk.core.errors import NotFoundError
 from csdesk.core.exports import neutralise, to_csv, write_atomically
 from csdesk.core.models import (
@@ -265,6 +268,43 @@ def _me(s: Session) -> Colleague | None:
     ).first()
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while bulk work runs (it is back on after, if it was on).
+
+    A triage or a hand-off workbook makes tens of thousands of small objects that all
+    live until the end (rows, XlsxWriter's cells); each few thousand trigger a collection,
+    and every tenth of those walks the whole heap (SQLAlchemy's and Qt's objects), about
+    50 ms each time, to free nothing. Reference counting still frees everything as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+_E = TypeVar("_E", bound=LabelledEnum)
+
+
+def stored(column: Any) -> Any:
+    """``column`` read as the text it is stored as (an enum's value), under its own name.
+
+    The caller turns each value into its member with one dict look-up
+    (:func:`enum_members`) instead of the column type's conversion per row and value.
+    """
+    return type_coerce(column, String).label(column.key)
+
+
+@functools.cache
+def enum_members(enum: type[_E]) -> dict[str, _E]:
+    """A value-stored enum's members by stored value (what its column type returns)."""
+    return {m.value: m for m in enum}
+
+
 def load_plan(s: Session, plan_id: int) -> OooPlan:
     plan = s.get(OooPlan, plan_id)
     if plan is None:
@@ -311,7 +351,7 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
     """
     support_email = str(get_setting(db, "support_email", "") or "")
     support_phone = str(get_setting(db, "support_phone", "") or "")
-    with db.session() as s:
+    with gc_paused(), db.session() as s:
         plan = load_plan(s, plan_id)
         tz = plan_zone(plan.timezone)
         csm = plan.colleague or _me(s)
@@ -352,15 +392,15 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
             s.connection()
             .execute(
                 select(
-                    HandoffItem.level,
+                    stored(HandoffItem.level),
                     HandoffItem.needs_backup,
                     HandoffItem.context,
                     WorkItem.id,
                     WorkItem.title,
                     WorkItem.external_key,
                     WorkItem.external_url,
-                    WorkItem.category,
-                    WorkItem.status,
+                    stored(WorkItem.category),
+                    stored(WorkItem.status),
                     WorkItem.due_at,
                     WorkItem.account_id,
                     Account.name,
@@ -380,8 +420,10 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
         account_names = {row[10]: row[11] for row in handoffs if row[11] is not None}
         account_admins = _admins_of(s, account_names)
         backup_name = backup.name if backup is not None else None
-        categories = {c: c.label for c in Category}
-        statuses = {st: st.label for st in Status}
+        # by stored value: the select reads these columns as text (see ``stored``)
+        levels = enum_members(TriageLevel)
+        categories = {c.value: c.label for c in Category}
+        statuses = {st.value: st.label for st in Status}
         pending: list[PendingRow] = []
         for (
             level,
@@ -415,7 +457,7 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
                     external_key or f"#{item_id}",
                     external_url or "",
                     categories[category],
-                    level,
+                    levels[level],
                     statuses[status],
                     due_at.astimezone(tz) if due_at else None,
                     admin_name or "",
@@ -535,6 +577,7 @@ class _Sheet:
         # write itself over the 50,000 cells of a big sheet. The public calls if it changes.
         self._string = getattr(ws, "_write_string", ws.write_string)
         self._blank = getattr(ws, "_write_blank", ws.write_blank)
+        self._datetime = getattr(ws, "_write_datetime", ws.write_datetime)
 
     def _clean(self, value: str) -> tuple[str, int]:
         got = self.memo.get(value)
@@ -587,7 +630,7 @@ class _Sheet:
             self._blank(row, col, None, self.f["moment"])
         else:
             self._width(col, _MOMENT_WIDTH)
-            self.ws.write_datetime(row, col, value.replace(tzinfo=None), self.f["moment"])
+            self._datetime(row, col, value.replace(tzinfo=None), self.f["moment"])
 
     def header(self, columns: Sequence[str], row: int = 0) -> None:
         for col, name in enumerate(columns):
@@ -674,6 +717,8 @@ def _write_pending(sh: _Sheet, sheet: HandoffSheet) -> None:
     # One row per item, thousands of them: the Formats are looked up once, not per cell.
     put, put_link, moment = sh.put, sh._put_link, sh.moment
     text, wrap, high = sh.f["text"], sh.f["wrap"], sh.f["high"]
+    # PendingRow.priority, by level: the label is worked out once per level, not per row
+    priorities = {lv: (lv.label, high if lv is TriageLevel.HIGH else text) for lv in TriageLevel}
     for i, r in enumerate(sheet.pending, start=1):
         put(i, 0, r.account, text)
         url = r.external_url
@@ -684,7 +729,7 @@ def _write_pending(sh: _Sheet, sheet: HandoffSheet) -> None:
             put(i, 1, r.key, text)
             put(i, 2, r.title, wrap)
         put(i, 3, r.category, text)
-        put(i, 4, r.priority, high if r.level is TriageLevel.HIGH else text)
+        put(i, 4, *priorities[r.level])
         put(i, 5, r.status, text)
         moment(i, 6, r.due)
         put(i, 7, r.admin_name, text)
@@ -786,11 +831,12 @@ def xlsx_bytes(sheet: HandoffSheet) -> bytes:
     )
     formats = _formats(wb)
     memo: dict[str, tuple[str, int]] = {}
-    _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats, memo), sheet)
-    _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats, memo), sheet)
-    _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats, memo), sheet)
-    _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats, memo), sheet)
-    wb.close()
+    with gc_paused():
+        _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats, memo), sheet)
+        _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats, memo), sheet)
+        _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats, memo), sheet)
+        _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats, memo), sheet)
+        wb.close()
     return buf.getvalue()
 
 

@@ -63,6 +63,7 @@ from csdesk.core.enums import (
     TriageLevel,
 )
 from csdesk.core.errors import NotFoundError, ValidationError
+from csdesk.core.handoff import enum_members, gc_paused, stored
 from csdesk.core.models import (
     Account,
     Colleague,
@@ -639,7 +640,17 @@ def set_people(db: Database, plan_id: int, team_lead_id: int | None, backup_id: 
     """
     calendar = load_calendar(db)
     with db.session() as s:
-        plan = _load(s, plan_id)
+        # Only what this reads: not the triage rows (thousands, with items and accounts).
+        plan = s.get(
+            OooPlan,
+            plan_id,
+            options=[
+                selectinload(OooPlan.checklist),
+                selectinload(OooPlan.delegations).selectinload(Delegation.to_colleague),
+            ],
+        )
+        if plan is None:
+            raise NotFoundError("That out-of-office plan no longer exists.")
         _editable(plan)
         for cid, what in ((team_lead_id, "team lead"), (backup_id, "backup")):
             if cid is None:
@@ -1310,9 +1321,10 @@ def _apply_proposal(h: HandoffItem, proposer: _Proposer) -> None:
 
 # What triage reads of an item (not its long history columns), in this order.
 _TRIAGE_COLUMNS = (
-    WorkItem.id, WorkItem.item_type, WorkItem.title, WorkItem.description,
+    WorkItem.id, stored(WorkItem.item_type), WorkItem.title, WorkItem.description,
     WorkItem.external_key, WorkItem.external_url, WorkItem.account_id,
-    WorkItem.category, WorkItem.priority, WorkItem.status, WorkItem.due_at,
+    stored(WorkItem.category), stored(WorkItem.priority), stored(WorkItem.status),
+    WorkItem.due_at,
 )  # fmt: skip
 
 _IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's limit of bound values
@@ -1385,7 +1397,7 @@ def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[Han
     covers thousands of items, and ORM objects for them would be most of its time.
     """
     rules = load_triage_rules(db)
-    with db.session() as s:
+    with gc_paused(), db.session() as s:
         plan = _load_for_triage(s, plan_id)
         _editable(plan)
         day = today or _today(plan.timezone)
@@ -1453,6 +1465,8 @@ def _new_rows(
             admins.setdefault(account_id, (admin_id, name, email, phone))
     no_admin = (None, "", "", "")
     propose, due_day, needs_backup = proposer.propose, proposer.due_day, proposer.needs_backup
+    item_types, categories = enum_members(ItemType), enum_members(Category)
+    priorities, statuses = enum_members(Priority), enum_members(Status)
     plan_id = plan.id
     values: list[tuple[Any, ...]] = []
     made: list[tuple[Any, ...]] = []
@@ -1470,6 +1484,8 @@ def _new_rows(
         due_at,
         account,
     ) in items:
+        item_type, category = item_types[item_type], categories[category]
+        priority, status = priorities[priority], statuses[status]
         due = due_day(due_at)
         level, reason = propose(category, priority, title, description, due)
         flagged = needs_backup(level, due)

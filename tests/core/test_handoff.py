@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from csdesk.core.handoff import (
     TRACKING_COLUMNS,
     build_sheet,
     cell_text,
+    enum_members,
+    gc_paused,
     is_web_url,
     sheet_html,
     write_csv,
@@ -443,3 +446,25 @@ def test_html_escapes_names(db: Database, w: World) -> None:
     doc = sheet_html(build_sheet(db, w.plan))
     assert "<script>" not in doc
     assert "&lt;script&gt;" in doc
+
+
+def test_gc_paused_gives_the_collector_back_as_it_was() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # someone else turned it off: left off
+    finally:
+        gc.enable()
+
+
+def test_enum_members_by_stored_value() -> None:
+    assert enum_members(TriageLevel) == {lv.value: lv for lv in TriageLevel}
+    assert enum_members(Status)["in_progress"] is Status.IN_PROGRESS

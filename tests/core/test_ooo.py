@@ -677,8 +677,11 @@ def test_delegation_and_its_return(db: Database, world: World) -> None:
     event = workitems.get_item(db, esc).events[-1]
     assert event.kind is ItemEventKind.DELEGATED and "Bob Stone" in event.note
     assert ooo.delegate(db, plan_id) == ooo.HandOver((), (shared,))  # nothing twice
-    with pytest.raises(ValidationError):  # the backup cannot change under delegated items
+    with pytest.raises(ValidationError) as exc:  # the backup cannot change under delegated items
         ooo.set_people(db, plan_id, world.tl, world.alex)
+    assert exc.value.field == "backup" and "1 item(s) are already handed to Bob Stone" in (
+        exc.value.message
+    )
     # Someone takes me off the item while I am away: it still comes back to me.
     data = workitems.get_item(db, esc)
     workitems.save_item(
@@ -704,6 +707,26 @@ def test_delegation_and_its_return(db: Database, world: World) -> None:
     view = ooo.get_plan(db, plan_id)
     assert view.active_delegations == () and len(view.delegations) == 1
     ooo.set_people(db, plan_id, world.tl, world.alex)  # allowed again
+
+
+def test_people_after_triage_keeps_the_rows_and_renames_the_owners(
+    db: Database, world: World
+) -> None:
+    plan_id = new_plan(db)
+    item(db, world, "Escalation", category=Category.ESCALATION)
+    item(db, world, "Colour theme")
+    rows = ooo.triage(db, plan_id, today=TODAY)
+    ooo.set_level(db, by_title(rows)["Colour theme"].id, TriageLevel.MEDIUM)
+    ooo.ensure_checklist(db, plan_id)
+    before = ooo.get_plan(db, plan_id, today=TODAY).handoff
+    ooo.set_people(db, plan_id, world.tl, world.bob)
+    view = ooo.get_plan(db, plan_id, today=TODAY)
+    assert view.handoff == before
+    owners = {c.owner for c in view.checklist}
+    assert {"Bob Stone (backup)", "Taylor Reed (team lead)"} <= owners
+    ooo.set_people(db, plan_id, None, world.alex)
+    owners = {c.owner for c in ooo.get_plan(db, plan_id, today=TODAY).checklist}
+    assert "Team lead" in owners and "Bob Stone (backup)" not in owners
 
 
 def test_cancel_ends_the_hand_over(db: Database, world: World) -> None:
