@@ -115,7 +115,7 @@ class Startup(QObject):
     def open(self) -> None:
         from csdesk.gui.worker import run_task
 
-        self.window.opening.status.setText("Opening your portfolio…")
+        self.window.opening.busy()
         self.task = run_task(self._work, on_result=self._opened, on_error=self._failed)
 
     def _work(self, _progress: Progress) -> tuple[Database, TodayReport]:
@@ -147,6 +147,8 @@ class Startup(QObject):
     def _failed(self, exc: BaseException) -> None:
         if self._finished:
             return
+        self.window.opening.failed()
+        self.window.ui.statusbar.clearMessage()
         if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)  # the crash dialog, then quit
             self._quit(EXIT_ERROR)

@@ -92,6 +92,15 @@ class OpeningPage(QWidget):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(4, 1)
 
+    def busy(self) -> None:
+        self.status.setText("Opening your portfolio…")
+        self.bar.show()
+
+    def failed(self) -> None:
+        """The database could not be opened (a dialog says why): no busy bar any more."""
+        self.status.setText("csdesk could not open your portfolio.")
+        self.bar.hide()
+
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # the views are built on the database and Today is filled

@@ -172,11 +172,24 @@ def test_a_database_that_cannot_be_opened_is_said_and_the_window_closes(
     def open_db() -> Database:
         raise KnownError("The database is read-only. Nothing was changed.")
 
-    code, seen = _run_window(
-        monkeypatch, app_paths, open_db, lambda exc: said.append(exc.message) or False
-    )
+    def tell(exc: KnownError) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        [window] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.db is None
+        ]
+        seen_then.append((window.opening.status.text(), window.opening.bar.isVisible()))
+        said.append(exc.message)
+        return False
+
+    seen_then: list[tuple[str, bool]] = []
+    code, seen = _run_window(monkeypatch, app_paths, open_db, tell)
     assert code == 2
     assert said == ["The database is read-only. Nothing was changed."]
+    # while the dialog says why, the window no longer says it is opening
+    assert seen_then == [("csdesk could not open your portfolio.", False)]
     assert seen["opens"] == 1 and "report" not in seen
 
 
