@@ -16,7 +16,7 @@ import errno
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -205,28 +205,38 @@ def explain_database_error(
     return None
 
 
-def backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
-    """Copy a live SQLite database with the online backup API; returns the copy's path."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+def _unused_name(folder: Path, name: Callable[[str], str]) -> Path:
+    """``folder / name(stamp)`` with the time as stamp, or ``-1``, ``-2``… after it if taken."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{path.stem}-{stamp}-{label}.sqlite3"
-    n = 1
+    target, n = folder / name(stamp), 1
     while target.exists():
-        target = backup_dir / f"{path.stem}-{stamp}-{label}-{n}.sqlite3"
-        n += 1
-    src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        target, n = folder / name(f"{stamp}-{n}"), n + 1
+    return target
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy the SQLite database ``source`` (read only) into ``target`` with the online backup API."""
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
+    finally:
+        src.close()
+
+
+def backup_sqlite(path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy a live SQLite database with the online backup API; returns the copy's path."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    target = _unused_name(backup_dir, lambda stamp: f"{path.stem}-{stamp}-{label}.sqlite3")
+    try:
+        _copy_sqlite(path, target)
     except BaseException:
         with contextlib.suppress(OSError):  # never leave half a backup that looks whole
             target.unlink()
         raise
-    finally:
-        src.close()
     log.info("backed up %s to %s", path, target)
     return target
 
@@ -357,23 +367,10 @@ def restore_backup(path: Path, backup: Path) -> Path:
     itself stays where it is; a copy of it is written beside ``path`` and
     renamed into place, so a failure leaves either no database or a whole one.
     """
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-        n += 1
+    aside = _unused_name(path.parent, lambda stamp: f"{path.name}.damaged-{stamp}")
     tmp = path.with_name(f".{path.name}.restoring")
     try:
-        src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy_sqlite(backup, tmp)
         if path.exists():
             path.rename(aside)
         for suffix in ("-wal", "-shm", "-journal"):

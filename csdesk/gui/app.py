@@ -98,7 +98,6 @@ class Startup(QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.open_db, self.on_open_error = window, open_db, on_open_error
-        self.db: Database | None = None  # attached to the window
         self.opened: Database | None = None  # set on the worker once open_db returned
         self.exit_code: int | None = None
         self.task: TaskHandle | None = None
@@ -134,7 +133,6 @@ class Startup(QObject):
         if self._finished:  # the window was closed while the database was being opened
             db.close()
             return
-        self.db = db
         try:
             self.window.attach(db, report)
         except Exception as exc:
@@ -171,8 +169,8 @@ class Startup(QObject):
         if self.task is not None and not self.task.done.wait(120):
             log.warning("the database was still being opened when the window closed")
             return  # the process is leaving; SQLite keeps the file consistent
-        for db in {id(d): d for d in (self.db, self.opened) if d is not None}.values():
-            db.close()
+        if self.opened is not None:  # the database attached to the window, if it was
+            self.opened.close()
 
 
 def screenshot(
