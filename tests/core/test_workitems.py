@@ -508,8 +508,13 @@ def test_list_rows_overdue_and_stale_from_the_database(db: Database, me: int) ->
     iid = save_item(
         db, ItemInput("Old ticket", item_type=ItemType.TICKET, due_at=due, assignee_ids=[me])
     )
+    # A fixed Monday 09:00 as "now" and as the creation: the stale rule counts business
+    # time, so a creation after working hours (say 17:06) would make "49 h later" only
+    # two full working days - not stale - and the test would depend on when it runs.
+    now = dt.datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
+    with db.session() as s:
+        s.get_one(WorkItem, iid).created_at = now
     [r] = list_items(db)
-    now = utcnow()
     assert r.is_overdue(now)
     assert not r.is_stale(now)  # just created: last touch is its creation
     assert r.last_touch == get_item(db, iid).created_at
