@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from csdesk import APP_ID, APP_NAME, __version__
 from csdesk.core.errors import KnownError
+from csdesk.gui import style
 from csdesk.paths import AppPaths, resource
 
 if TYPE_CHECKING:
@@ -43,8 +44,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     for png in sorted(resource("icons", "hicolor").glob("*/apps/*.png")):  # tools/render_icons.py
         icon.addFile(str(png))
     app.setWindowIcon(icon)
-    app.setStyle("Fusion")
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    style.apply(app)
     return app
 
 

@@ -183,3 +183,38 @@ def test_a_change_shows_at_the_next_keystroke(view: TasksView, db: Database) -> 
     index = view.model.index(shown_ids(view).index(first.id), 2)
     assert view.model.data(index) == "New title typed elsewhere"
     assert shown_ids(view) == expected_ids(db, "new ")
+
+
+def test_typing_filters_at_once_and_waits_only_to_reload(
+    qtbot: QtBot, view: TasksView, db: Database
+) -> None:
+    """A keystroke filters the loaded rows before the key event returns; no debounce.
+
+    Only when the rows must first be read again (the data changed) does the box
+    wait for a pause in typing, so a burst of keys reloads once.
+    """
+    edit = view.ui.searchEdit
+    for text in typed("report"):
+        qtbot.keyClick(edit, text[-1])
+        assert not view._search_timer.isActive()
+        assert shown_ids(view) == expected_ids(db, text), text
+    before = shown_ids(view)
+    item = workitems.get_item(db, before[0])
+    workitems.save_item(
+        db,
+        workitems.ItemInput(
+            "Quarterly report, renamed elsewhere",
+            item_type=item.item_type,
+            account_id=item.account_id,
+            status=Status(item.status),
+            due_at=item.due_at,
+            assignee_ids=[a.id for a in item.assignees],
+            id=item.id,
+        ),
+    )
+    assert expected_ids(db, "report q") not in ([], before)
+    qtbot.keyClicks(edit, " q")
+    assert view._search_timer.isActive()  # reload after the pause, not per key
+    assert shown_ids(view) == before
+    qtbot.waitUntil(lambda: shown_ids(view) == expected_ids(db, "report q"))
+    assert not view._search_timer.isActive()

@@ -115,9 +115,11 @@ class TasksView(QWidget):
         fill_combo(ui.filterCombo, QUICK_FILTERS)
         self._fill_choices()
         ui.searchEdit.setClearButtonEnabled(True)
+        # Typing filters the loaded rows at once (a few ms); only a search that
+        # must first reload from the database waits for a pause in typing.
         self._search_timer = QTimer(self, singleShot=True, interval=120)
         self._search_timer.timeout.connect(self.refresh)
-        ui.searchEdit.textChanged.connect(self._search_timer.start)
+        ui.searchEdit.textChanged.connect(self._search_changed)
         for combo in (ui.typeCombo, ui.filterCombo, ui.accountCombo, ui.departmentCombo):
             combo.currentIndexChanged.connect(self.refresh)
         ui.openOnlyCheck.toggled.connect(self.refresh)
@@ -229,6 +231,23 @@ class TasksView(QWidget):
             only_ids=only_ids,
         )
 
+    def _search_changed(self) -> None:
+        if self._loaded_current(self._filter_key(), workitems.data_version(self.db)):
+            self._search_timer.stop()
+            self.refresh()
+        else:
+            self._search_timer.start()
+
+    def _loaded_current(self, key: tuple[object, ...], version: tuple[int, object]) -> bool:
+        """Whether the loaded rows can be filtered for ``key`` without reloading."""
+        loaded = self._loaded
+        return (
+            loaded is not None
+            and loaded.key == key
+            and loaded.version == version
+            and time.monotonic() - loaded.at <= RELOAD_AFTER_S
+        )
+
     def refresh(self) -> None:
         """Show the rows of the current filters and search words.
 
@@ -241,12 +260,7 @@ class TasksView(QWidget):
         version = workitems.data_version(self.db)
         loaded = self._loaded
         same_values = True
-        if (
-            loaded is None
-            or loaded.key != key
-            or loaded.version != version
-            or time.monotonic() - loaded.at > RELOAD_AFTER_S
-        ):
+        if loaded is None or not self._loaded_current(key, version):
             loaded = self._load(key, version)
             same_values = False
         if loaded.search != search:
