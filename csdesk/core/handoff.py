@@ -32,14 +32,15 @@ import gc
 import html
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from csdesk.core.db import Database
@@ -47,12 +48,10 @@ from csdesk.core.enums import Category, Channel, LabelledEnum, Role, Status, Tri
 from csdesk.core.errors import NotFoundError
 from csdesk.core.exports import neutralise, to_csv, write_atomically
 from csdesk.core.models import (
-    Account,
     Colleague,
     ColleagueRole,
     CustomerAdmin,
     Delegation,
-    HandoffItem,
     OooPlan,
     TrackingEntry,
     WorkItem,
@@ -290,19 +289,30 @@ def gc_paused() -> Iterator[None]:
 _E = TypeVar("_E", bound=LabelledEnum)
 
 
-def stored(column: Any) -> Any:
-    """``column`` read as the text it is stored as (an enum's value), under its own name.
-
-    The caller turns each value into its member with one dict look-up
-    (:func:`enum_members`) instead of the column type's conversion per row and value.
-    """
-    return type_coerce(column, String).label(column.key)
-
-
 @functools.cache
 def enum_members(enum: type[_E]) -> dict[str, _E]:
-    """A value-stored enum's members by stored value (what its column type returns)."""
+    """A value-stored enum's members by stored value (what a driver-level select returns)."""
     return {m.value: m for m in enum}
+
+
+def column_reader(column: Any, dialect: Dialect) -> Callable[[Any], Any]:
+    """How ``column``'s type turns a value read straight from the driver into its Python value.
+
+    For statements run with ``exec_driver_sql`` (no conversion per row): the
+    column type's own result processor (a UTCDateTime becomes an aware datetime
+    exactly as in a select), or the value itself when the type has none.
+    """
+    process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+    return _same if process is None else cast("Callable[[Any], Any]", process)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def marks(n: int) -> str:
+    """``?, ?, ?`` for ``n`` values (the SQLite driver's paramstyle)."""
+    return ", ".join("?" * n)
 
 
 def load_plan(s: Session, plan_id: int) -> OooPlan:
@@ -317,30 +327,43 @@ def load_plan(s: Session, plan_id: int) -> OooPlan:
 _IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's limit of bound values
 
 
+_ADMINS_SQL = (
+    "SELECT c.account_id, a.name, c.name, c.title, c.email, c.phone, c.is_primary, c.notes "
+    "FROM customer_admins AS c JOIN accounts AS a ON a.id = c.account_id "
+    "WHERE c.account_id IN ({}) ORDER BY c.is_primary DESC, c.name, c.id"
+)
+
+
 def _admins_of(s: Session, account_ids: Iterable[int]) -> dict[int, list[AdminRow]]:
     """The admins of these accounts, each account's in ``Account.admins`` order."""
     ids = sorted(account_ids)
     out: dict[int, list[AdminRow]] = {}
+    conn = s.connection()
+    primary = column_reader(CustomerAdmin.__table__.c.is_primary, conn.dialect)
     for start in range(0, len(ids), _IN_CHUNK):
-        for acc_id, acc_name, name, title, email, phone, primary, notes in s.execute(
-            select(
-                CustomerAdmin.account_id,
-                Account.name,
-                CustomerAdmin.name,
-                CustomerAdmin.title,
-                CustomerAdmin.email,
-                CustomerAdmin.phone,
-                CustomerAdmin.is_primary,
-                CustomerAdmin.notes,
-            )
-            .join(Account, Account.id == CustomerAdmin.account_id)
-            .where(CustomerAdmin.account_id.in_(ids[start : start + _IN_CHUNK]))
-            .order_by(CustomerAdmin.is_primary.desc(), CustomerAdmin.name, CustomerAdmin.id)
+        chunk = ids[start : start + _IN_CHUNK]
+        for acc_id, acc_name, name, title, email, phone, is_primary, notes in conn.exec_driver_sql(
+            _ADMINS_SQL.format(marks(len(chunk))), tuple(chunk)
         ):
             out.setdefault(acc_id, []).append(
-                AdminRow(acc_name, name, title, email, phone, primary, notes)
+                AdminRow(acc_name, name, title, email, phone, primary(is_primary), notes)
             )
     return out
+
+
+# The sheet's triage rows of a plan with their items, accounts and chosen admins, in the
+# order ``build_sheet`` unpacks them: run straight on the driver (no SQL compiled, no
+# conversion per row and column); enum columns as their stored values, ``due_at`` as stored.
+_SHEET_SQL = (
+    "SELECT h.level, h.needs_backup, h.context, w.id, w.title, w.external_key, "
+    "w.external_url, w.category, w.status, w.due_at, w.account_id, a.name, "
+    "ca.name, ca.email, ca.phone "
+    "FROM handoff_items AS h "
+    "JOIN work_items AS w ON w.id = h.item_id "
+    "LEFT OUTER JOIN accounts AS a ON a.id = w.account_id "
+    "LEFT OUTER JOIN customer_admins AS ca ON ca.id = h.admin_id "
+    f"WHERE h.plan_id = ? AND h.level IN ({marks(len(SHEET_LEVELS))})"
+)
 
 
 def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
@@ -388,42 +411,20 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
                 .order_by(Delegation.id)
             ).all()
         )
-        handoffs = (
-            s.connection()
-            .execute(
-                select(
-                    stored(HandoffItem.level),
-                    HandoffItem.needs_backup,
-                    HandoffItem.context,
-                    WorkItem.id,
-                    WorkItem.title,
-                    WorkItem.external_key,
-                    WorkItem.external_url,
-                    stored(WorkItem.category),
-                    stored(WorkItem.status),
-                    WorkItem.due_at,
-                    WorkItem.account_id,
-                    Account.name,
-                    CustomerAdmin.name,
-                    CustomerAdmin.email,
-                    CustomerAdmin.phone,
-                )
-                .join(WorkItem, WorkItem.id == HandoffItem.item_id)
-                .outerjoin(Account, Account.id == WorkItem.account_id)
-                .outerjoin(CustomerAdmin, CustomerAdmin.id == HandoffItem.admin_id)
-                .where(HandoffItem.plan_id == plan.id, HandoffItem.level.in_(SHEET_LEVELS))
-            )
-            .all()
-        )
+        conn = s.connection()
+        handoffs = conn.exec_driver_sql(
+            _SHEET_SQL, (plan.id, *(lv.value for lv in SHEET_LEVELS))
+        ).all()
         # The sheet's accounts (those that exist), and their admins in Account.admins
         # order (primary first, then by name): the first is an item's admin when none was chosen.
         account_names = {row[10]: row[11] for row in handoffs if row[11] is not None}
         account_admins = _admins_of(s, account_names)
         backup_name = backup.name if backup is not None else None
-        # by stored value: the select reads these columns as text (see ``stored``)
+        # by stored value: the select reads these columns as the text they are stored as
         levels = enum_members(TriageLevel)
         categories = {c.value: c.label for c in Category}
         statuses = {st.value: st.label for st in Status}
+        read_due = column_reader(WorkItem.__table__.c.due_at, conn.dialect)
         pending: list[PendingRow] = []
         for (
             level,
@@ -459,7 +460,7 @@ def build_sheet(db: Database, plan_id: int) -> HandoffSheet:
                     categories[category],
                     levels[level],
                     statuses[status],
-                    due_at.astimezone(tz) if due_at else None,
+                    read_due(due_at).astimezone(tz) if due_at else None,
                     admin_name or "",
                     admin_email or "",
                     admin_phone or "",

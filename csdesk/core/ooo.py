@@ -63,9 +63,8 @@ from csdesk.core.enums import (
     TriageLevel,
 )
 from csdesk.core.errors import NotFoundError, ValidationError
-from csdesk.core.handoff import enum_members, gc_paused, stored
+from csdesk.core.handoff import column_reader, enum_members, gc_paused, marks
 from csdesk.core.models import (
-    Account,
     Colleague,
     CustomerAdmin,
     Delegation,
@@ -1319,13 +1318,28 @@ def _apply_proposal(h: HandoffItem, proposer: _Proposer) -> None:
     h.needs_backup = proposer.needs_backup(h.level, due)
 
 
-# What triage reads of an item (not its long history columns), in this order.
-_TRIAGE_COLUMNS = (
-    WorkItem.id, stored(WorkItem.item_type), WorkItem.title, WorkItem.description,
-    WorkItem.external_key, WorkItem.external_url, WorkItem.account_id,
-    stored(WorkItem.category), stored(WorkItem.priority), stored(WorkItem.status),
-    WorkItem.due_at,
-)  # fmt: skip
+# What triage reads of the open items assigned to the person going away (not their long
+# history columns), in the order ``_new_rows`` unpacks them: one statement run straight on
+# the driver (no SQL compiled, no conversion per row and column), the enum columns as their
+# stored values and ``due_at`` as stored (``_new_rows`` converts it with its column type).
+_TRIAGE_SQL = (
+    "SELECT w.id, w.item_type, w.title, w.description, w.external_key, w.external_url, "
+    "w.account_id, w.category, w.priority, w.status, w.due_at, a.name "
+    "FROM work_items AS w "
+    "JOIN work_item_assignees AS wa ON wa.item_id = w.id "
+    "LEFT OUTER JOIN accounts AS a ON a.id = w.account_id "
+    f"WHERE wa.colleague_id = ? AND w.status IN ({marks(len(OPEN_STATUSES))}) "
+    "ORDER BY w.id"
+)
+_OPEN_VALUES = tuple(st.value for st in OPEN_STATUSES)
+
+# The admins of some accounts, each account's in ``Account.admins`` order (primary first,
+# then by name): the first is the admin a new triage row is given.
+_ADMINS_SQL = (
+    "SELECT id, account_id, name, email, phone FROM customer_admins "
+    "WHERE account_id IN ({}) ORDER BY is_primary DESC, name, id"
+)
+_HANDOFF_IDS_SQL = "SELECT item_id, id FROM handoff_items WHERE plan_id = ?"
 
 _IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's limit of bound values
 
@@ -1404,25 +1418,14 @@ def triage(db: Database, plan_id: int, today: dt.date | None = None) -> list[Han
         if plan.colleague_id is None:
             raise ValidationError("This plan has nobody going away.", "colleague")
         items = (
-            s.connection()
-            .execute(
-                select(*_TRIAGE_COLUMNS, Account.name.label("account"))
-                .join(WorkItemAssignee, WorkItemAssignee.item_id == WorkItem.id)
-                .outerjoin(Account, Account.id == WorkItem.account_id)
-                .where(
-                    WorkItemAssignee.colleague_id == plan.colleague_id,
-                    WorkItem.status.in_(OPEN_STATUSES),
-                )
-                .order_by(WorkItem.id)
-            )
-            .all()
+            s.connection().exec_driver_sql(_TRIAGE_SQL, (plan.colleague_id, *_OPEN_VALUES)).all()
         )
         proposer = _Proposer(rules, plan, day)
         existing = {h.item_id: h for h in plan.handoff_items}
         delegated = _delegated_to(plan)
         new_items: list[Any] = []
         for item in items:
-            h = existing.pop(item.id, None)
+            h = existing.pop(item[0], None)
             if h is None:
                 new_items.append(item)
             else:
@@ -1448,21 +1451,16 @@ def _new_rows(
     """Triage rows for ``items`` (rows of triage's select): proposed, inserted, returned."""
     # The primary admin of each account that exists (Account.admins order: primary first,
     # then by name).
+    conn = s.connection()
     admins: dict[int, tuple[int, str, str, str]] = {}
-    account_ids = sorted({item.account_id for item in items if item.account is not None})
+    account_ids = sorted({item[6] for item in items if item[11] is not None})
     for start in range(0, len(account_ids), _IN_CHUNK):
-        for admin_id, account_id, name, email, phone in s.execute(
-            select(
-                CustomerAdmin.id,
-                CustomerAdmin.account_id,
-                CustomerAdmin.name,
-                CustomerAdmin.email,
-                CustomerAdmin.phone,
-            )
-            .where(CustomerAdmin.account_id.in_(account_ids[start : start + _IN_CHUNK]))
-            .order_by(CustomerAdmin.is_primary.desc(), CustomerAdmin.name, CustomerAdmin.id)
+        chunk = account_ids[start : start + _IN_CHUNK]
+        for admin_id, account_id, name, email, phone in conn.exec_driver_sql(
+            _ADMINS_SQL.format(marks(len(chunk))), tuple(chunk)
         ):
             admins.setdefault(account_id, (admin_id, name, email, phone))
+    read_due = column_reader(WorkItem.__table__.c.due_at, conn.dialect)
     no_admin = (None, "", "", "")
     propose, due_day, needs_backup = proposer.propose, proposer.due_day, proposer.needs_backup
     item_types, categories = enum_members(ItemType), enum_members(Category)
@@ -1486,6 +1484,7 @@ def _new_rows(
     ) in items:
         item_type, category = item_types[item_type], categories[category]
         priority, status = priorities[priority], statuses[status]
+        due_at = read_due(due_at)
         due = due_day(due_at)
         level, reason = propose(category, priority, title, description, due)
         flagged = needs_backup(level, due)
@@ -1499,11 +1498,7 @@ def _new_rows(
             )
         )  # fmt: skip
     _insert_handoff_rows(s, values)
-    ids = dict(
-        s.execute(
-            select(HandoffItem.item_id, HandoffItem.id).where(HandoffItem.plan_id == plan_id)
-        ).all()
-    )
+    ids: dict[int, int] = dict(conn.exec_driver_sql(_HANDOFF_IDS_SQL, (plan_id,)).all())
     return [HandoffRow(ids[m[0]], *m) for m in made]
 
 
