@@ -7,8 +7,10 @@ unless the figure says otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import io
 import json
 import os
 import sqlite3
@@ -126,8 +128,11 @@ def search_floor(data_dir: str, text: str, reps: int) -> None:
 # ------------------------------------------------------------------ OOO plan + hand-off
 
 
-def ooo_csdesk(data_dir: str) -> None:
-    """create_plan, set_people, triage, build_sheet, write_xlsx (as ``csdesk ooo new`` + export)."""
+def ooo_csdesk(data_dir: str, keep: str = "") -> None:
+    """create_plan, set_people, triage, build_sheet, write_xlsx (as ``csdesk ooo new`` + export).
+
+    ``keep``: where to copy the database afterwards (for the same-work floor).
+    """
     from bench.portfolio import copy_of
     from csdesk.core import handoff, ooo
     from csdesk.core.business_time import load_calendar
@@ -157,6 +162,7 @@ def ooo_csdesk(data_dir: str) -> None:
         sheet = handoff.build_sheet(db, plan_id)
         handoff.write_xlsx(sheet, out)
         seconds = time.perf_counter() - t0
+        _keep(db, work, keep)
         emit(
             seconds=seconds,
             pending=len(sheet.pending),
@@ -211,8 +217,11 @@ def ooo_floor(data_dir: str, counts: str) -> None:
 # ------------------------------------------------------------------ Jira CSV import
 
 
-def jira_csdesk(data_dir: str, csv_path: str) -> None:
-    """Read and import the file as ``csdesk import tickets FILE --format jira`` does."""
+def jira_csdesk(data_dir: str, csv_path: str, keep: str = "") -> None:
+    """Read and import the file as ``csdesk import tickets FILE --format jira`` does.
+
+    ``keep``: where to copy the database afterwards (for the same-tables floor).
+    """
     from bench.portfolio import copy_of
     from csdesk.core.db import open_database, sqlite_url
     from csdesk.core.imports import base
@@ -230,6 +239,7 @@ def jira_csdesk(data_dir: str, csv_path: str) -> None:
             db, importer, Path(csv_path), progress=Progress(lambda d, t: None), parsed=parsed
         )
         seconds = time.perf_counter() - t0
+        _keep(db, work, keep)
         if not result.ok:
             raise SystemExit(f"import failed: {result.summary()} {result.errors[:3]}")
         emit(seconds=seconds, summary=result.summary())
@@ -254,6 +264,115 @@ def jira_floor(csv_path: str) -> None:
         emit(seconds=time.perf_counter() - t0, rows=len(rows))
 
 
+# ------------------------------------------------------------------ same-work floors
+#
+# The issue's floors for OOO and the Jira import store nothing (OOO) or one
+# table without indexes (Jira). These floors replay, with bare sqlite3, exactly
+# the rows csdesk's own run added to every table (same schema, indexes, foreign
+# keys and pragmas), around the same reading and writing as the issue's floor.
+
+
+def _keep(db: object, work: Path, keep: str) -> None:
+    if keep and not Path(keep).exists():
+        db.engine.dispose()  # type: ignore[attr-defined]
+        src = sqlite3.connect(work / DB_FILE)
+        dst = sqlite3.connect(keep)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+
+
+def added_rows(before: Path, after: Path) -> list[tuple[str, list[str], list[tuple[object, ...]]]]:
+    """Per table, the rows ``after`` has beyond ``before`` (rowid above its largest), parents first."""
+    con = sqlite3.connect(f"{after.as_uri()}?mode=ro", uri=True)
+    con.execute("ATTACH DATABASE ? AS before", (f"{before.as_uri()}?mode=ro",))
+    tables = [
+        name
+        for (name,) in con.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    parents = {
+        t: {r[2] for r in con.execute(f'PRAGMA main.foreign_key_list("{t}")')} - {t} for t in tables
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ordered += [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+    out = []
+    for t in ordered:
+        cols = [r[1] for r in con.execute(f'PRAGMA main.table_info("{t}")')]
+        top = con.execute(f'SELECT coalesce(max(rowid), 0) FROM before."{t}"').fetchone()[0]
+        names = ", ".join(f'"{c}"' for c in cols)
+        rows = con.execute(
+            f'SELECT {names} FROM main."{t}" WHERE rowid > ? ORDER BY rowid', (top,)
+        ).fetchall()
+        if rows:
+            out.append((t, cols, rows))
+    con.close()
+    return out
+
+
+def replay(path: Path, tables: list[tuple[str, list[str], list[tuple[object, ...]]]]) -> None:
+    """Insert ``tables``' rows in one transaction, with csdesk's connection pragmas."""
+    con = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL"):
+        con.execute(f"PRAGMA {pragma}")
+    con.execute("BEGIN")
+    for table, cols, rows in tables:
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join("?" * len(cols))
+        con.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+    con.execute("COMMIT")
+    con.close()
+
+
+def jira_floor_tables(data_dir: str, csv_path: str, result_db: str) -> None:
+    """csv module + executemany of the rows csdesk's import added, into the same tables."""
+    from bench.portfolio import copy_of
+
+    tables = added_rows(Path(data_dir) / DB_FILE, Path(result_db))
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        work = copy_of(Path(data_dir), Path(tmp) / "data")
+        t0 = time.perf_counter()
+        with open(csv_path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            rows = list(reader)
+        replay(work / DB_FILE, tables)
+        emit(
+            seconds=time.perf_counter() - t0,
+            rows=len(rows),
+            written={t: len(r) for t, _, r in tables},
+        )
+
+
+def ooo_floor_tables(data_dir: str, counts: str, result_db: str) -> None:
+    """The OOO floor, plus the rows csdesk's run added (plan, triage, ...) and one read of them."""
+    from bench.portfolio import copy_of
+
+    tables = added_rows(Path(data_dir) / DB_FILE, Path(result_db))
+    with tempfile.TemporaryDirectory(prefix="csdesk-bench-") as tmp:
+        work = copy_of(Path(data_dir), Path(tmp) / "data")
+        t0 = time.perf_counter()
+        replay(work / DB_FILE, tables)
+        con = sqlite3.connect(work / DB_FILE)
+        con.execute("SELECT * FROM handoff_items").fetchall()
+        con.close()
+        seconds = time.perf_counter() - t0
+    # the issue's floor (read the items, write the workbook) in the same process, after
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        ooo_floor(data_dir, counts)
+    xlsx = json.loads(out.getvalue().split("BENCH ", 1)[1])
+    emit(
+        seconds=seconds + xlsx["seconds"],
+        written={t: len(r) for t, _, r in tables},
+    )
+
+
 FIGURES = {
     "search": search_csdesk,
     "search-floor": search_floor,
@@ -261,6 +380,8 @@ FIGURES = {
     "ooo-floor": ooo_floor,
     "jira": jira_csdesk,
     "jira-floor": jira_floor,
+    "jira-floor-tables": jira_floor_tables,
+    "ooo-floor-tables": ooo_floor_tables,
 }
 
 
@@ -270,4 +391,4 @@ if __name__ == "__main__":
     if name.startswith("search"):
         func(rest[0], rest[1], int(rest[2]))
     else:
-        func(*rest)
+        func(*rest)  # type: ignore[operator]
