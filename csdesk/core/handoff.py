@@ -567,9 +567,18 @@ class _Sheet:
         ws: Worksheet,
         formats: dict[str, Format],
         memo: dict[str, tuple[str, int]] | None = None,
+        *,
+        blanks: bool = True,
     ) -> None:
+        """``blanks=False``: an empty text is no cell at all, not an empty cell with a format.
+
+        For the tabs the backup only reads: there a format of an empty cell
+        (top alignment, wrapping) shows nothing, and leaving the cells out
+        spares ~20,000 of them in a sheet of 4,000 items.
+        """
         self.ws = ws
         self.f = formats
+        self.blanks = blanks
         self.widths: dict[int, int] = {}
         # text -> (its cell text, its longest line): labels, names and emails repeat
         self.memo: dict[str, tuple[str, int]] = {} if memo is None else memo
@@ -596,7 +605,8 @@ class _Sheet:
         got = self.memo.get(value)
         clean, width = self._clean(value) if got is None else got
         if not clean:
-            self._blank(row, col, None, fmt)
+            if self.blanks:
+                self._blank(row, col, None, fmt)
             return
         if self.widths.get(col, -1) < width:
             self.widths[col] = width
@@ -628,7 +638,8 @@ class _Sheet:
 
     def moment(self, row: int, col: int, value: dt.datetime | None) -> None:
         if value is None:
-            self._blank(row, col, None, self.f["moment"])
+            if self.blanks:
+                self._blank(row, col, None, self.f["moment"])
         else:
             self._width(col, _MOMENT_WIDTH)
             self._datetime(row, col, value.replace(tzinfo=None), self.f["moment"])
@@ -834,8 +845,8 @@ def xlsx_bytes(sheet: HandoffSheet) -> bytes:
     memo: dict[str, tuple[str, int]] = {}
     with gc_paused():
         _write_summary(_Sheet(wb.add_worksheet(TAB_SUMMARY), formats, memo), sheet)
-        _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats, memo), sheet)
-        _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats, memo), sheet)
+        _write_pending(_Sheet(wb.add_worksheet(TAB_PENDING), formats, memo, blanks=False), sheet)
+        _write_admins(_Sheet(wb.add_worksheet(TAB_ADMINS), formats, memo, blanks=False), sheet)
         _write_tracking(_Sheet(wb.add_worksheet(TAB_TRACKING), formats, memo), sheet)
         wb.close()
     return buf.getvalue()

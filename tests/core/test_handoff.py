@@ -352,6 +352,19 @@ def test_xlsx_links_wrapping_widths(xlsx: Path, w: World) -> None:
     assert due == dt.datetime(2024, 3, 6, 17, 0)  # a real date-time, in the plan's zone
 
 
+def test_xlsx_empty_values_are_no_cells_where_the_backup_only_reads(xlsx: Path) -> None:
+    """Pending and admins leave empty values out: a top-aligned empty cell shows nothing.
+
+    (The tracking log, which the backup fills in, formats its columns instead.)
+    """
+    wb = openpyxl.load_workbook(xlsx)
+    for tab in ("Pending items", "Admins"):
+        ws = wb[tab]
+        empty = [c for row in ws.iter_rows(min_row=2) for c in row if c.value is None]
+        assert empty, tab  # some values are empty in the fixture...
+        assert not [c.coordinate for c in empty if c.has_style], tab  # ...and not written
+
+
 def test_xlsx_channel_drop_down(xlsx: Path) -> None:
     ws = openpyxl.load_workbook(xlsx)["Tracking log"]
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
