@@ -126,7 +126,8 @@ def resolve_regional_manager(
 
 
 def _require_for(item: WorkItem, target: Status) -> None:
-    item.item_type = ItemType(item.item_type)
+    if type(item.item_type) is not ItemType:  # (an import's new items have the member)
+        item.item_type = ItemType(item.item_type)
     kind = "A task" if item.item_type is ItemType.TASK else "A ticket"
     if target in TICKET_ONLY and item.item_type is not ItemType.TICKET:
         raise ValidationError(
@@ -196,7 +197,8 @@ def apply_status(
     ``creating`` (a new item, an import) checks the target's requirements but not the
     path, since the item did not come from anywhere.
     """
-    target = Status(target)
+    if type(target) is not Status:
+        target = Status(target)
     old = Status(item.status) if not creating else None
     if creating:
         _require_for(item, target)

@@ -52,7 +52,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from operator import is_, itemgetter
@@ -68,7 +68,6 @@ from sqlalchemy import (
     DateTime,
     Enum,
     Table,
-    func,
     insert,
     inspect,
     select,
@@ -77,6 +76,7 @@ from sqlalchemy.orm import Mapper, Session, SessionTransaction, selectinload
 from sqlalchemy.orm.interfaces import MANYTOONE
 
 from csdesk.core.enums import (
+    CLOSED_STATUSES,
     Category,
     Channel,
     Direction,
@@ -116,6 +116,7 @@ MAX_DESCRIPTION = 50_000
 MAX_SHOWN_KEYS = 8
 BATCH = 500  # new items inserted together
 _MAX_CACHED = 50_000  # values remembered per cache of an import (names, dates, labels)
+_NOBODY = frozenset({"unassigned", "anyone", "nobody", "-"})  # assignees that are no one
 
 # ------------------------------------------------------------------ helpers
 
@@ -344,8 +345,13 @@ class _Cells:
             one.update(self.blank)
         many: dict[str, list[str]] = {}
         for name, start, stop in self.slices:
-            many[name] = found = list(filter(None, values[start:stop]))
-            one[name] = found[0] if found else ""
+            if stop - start == 1:  # (one column: the usual Organizations, Labels...)
+                value = values[start]
+                many[name] = [value] if value else []
+                one[name] = value
+            else:
+                many[name] = found = list(filter(None, values[start:stop]))
+                one[name] = found[0] if found else ""
         return one, many
 
     def _read(self, cells: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -423,6 +429,9 @@ class TrackerImporter(Importer):
         self._defaults = [c for c in colleagues if c.active and c.role_set & {Role.ME, Role.CSS}]
         self._defaults.sort(key=lambda c: (Role.ME not in c.role_set, c.id))
         self._ours = {c.id for c in colleagues if c.role_set & {Role.ME, Role.CSS, Role.SUPPORT}}
+        # The names of those (the colleagues an import creates are account or regional
+        # managers, never ours).
+        self._our_names = {norm_name(c.name) for c in colleagues if c.id in self._ours}
         self._notes: dict[str, list[str]] = defaultdict(list)
         self._note_order: list[str] = []
         self._unchanged = 0
@@ -434,6 +443,8 @@ class TrackerImporter(Importer):
         self._norms: dict[str, str] = {}
         self._whens: dict[str, When | str] = {}
         self._categories: dict[tuple[str, ...], Category] = {}
+        self._shorts: dict[str, str] = {}
+        self._role_sets: dict[Colleague, set[Role]] = {}  # role_set, until a role is added
         self._cells: _Cells | None = None
 
     def _check_zone(self) -> ZoneInfo:
@@ -614,6 +625,15 @@ class TrackerImporter(Importer):
         except ValidationError as exc:
             raise RowProblem(column, exc.message) from None
 
+    def _counterpart(self, author: str) -> str:
+        """``short(author, 200)``, once per author and import."""
+        shown = self._shorts.get(author)
+        if shown is None:
+            if len(self._shorts) >= _MAX_CACHED:
+                self._shorts.clear()
+            shown = self._shorts[author] = short(author, 200)
+        return shown
+
     def category(self, words: Sequence[str]) -> Category:
         """:func:`guess_category` of the non-empty ``words``, once per list and import."""
         key = tuple(words)
@@ -691,10 +711,15 @@ class TrackerImporter(Importer):
         """An account or regional manager by name; created (with the role) when missing."""
         found = self.person(name, column)
         if found is not None:
-            if role not in found.role_set:
+            roles = self._role_sets.get(found)
+            if roles is None:
+                roles = self._role_sets[found] = found.role_set
+            if role not in roles:
                 # (a failed row's savepoint rollback expires ``found``, undoing this too)
                 self.touch(session)
                 found.roles.append(ColleagueRole(role=role))
+                self._role_sets.pop(found, None)
+                self._undo.append(lambda: self._role_sets.pop(found, None))
                 self.note(
                     f"{found.name} is named {role.label.lower()} in {self.tool}, so csdesk "
                     f"gave them that role in the Directory",
@@ -729,7 +754,7 @@ class TrackerImporter(Importer):
         """R2: the named people the Directory knows, plus me and my CSS."""
         people: list[Colleague] = []
         for name in names:
-            if name.casefold() in {"unassigned", "anyone", "nobody", "-"}:
+            if name.casefold() in _NOBODY:
                 continue
             found = self.person(name, column)
             if found is None:
@@ -740,7 +765,7 @@ class TrackerImporter(Importer):
             else:
                 people.append(found)
         people.extend(self._defaults)
-        unique = list({id(c): c for c in people}.values())
+        unique = list({id(c): c for c in people}.values()) if len(people) > 1 else people
         if not unique:
             shown = ", ".join(f"“{n}”" for n in names) or "nobody"
             raise RowProblem(
@@ -869,16 +894,23 @@ class TrackerImporter(Importer):
         if items:
             # The ids SQLite gives rows inserted one after the other (the table has no
             # AUTOINCREMENT: the largest id + 1), given here so no RETURNING is needed.
-            table = WorkItem.__table__
-            last = conn.execute(select(func.max(table.c.id))).scalar() or 0
-            ids = {id(item): last + n for n, item in enumerate(items, start=1)}
-            _bulk(WorkItem, dialect).execute(conn, items, {})
-            events = [(ids[id(item)], event) for item in items for event in item.events]
+            bulk = _bulk(WorkItem, dialect)
+            last = conn.exec_driver_sql(bulk.max_id).scalar() or 0
+            item_ids = range(last + 1, last + 1 + len(items))
+            ids = dict(zip(map(id, items), item_ids, strict=True))
+            bulk.execute(conn, items, {})
+            events = [
+                (i, event) for item, i in zip(items, item_ids, strict=True) for event in item.events
+            ]
             _bulk(ItemEvent, dialect).execute(
                 conn, [e for _, e in events], {"item_id": [i for i, _ in events]}
             )
             for link, attr in ((WorkItemAssignee, "assignees"), (WorkItemFollower, "followers")):
-                pairs = [(ids[id(item)], c.id) for item in items for c in getattr(item, attr)]
+                pairs = [
+                    (i, c.id)
+                    for item, i in zip(items, item_ids, strict=True)
+                    for c in getattr(item, attr)
+                ]
                 if pairs:
                     name = cast(Table, link.__table__).name
                     conn.exec_driver_sql(
@@ -983,7 +1015,7 @@ class TrackerImporter(Importer):
     def description(self, text: str, key: str, footer: Sequence[tuple[str, str]]) -> str:
         body = _CONTROL.sub("", text)
         body = body.replace("\r\n", "\n").strip()
-        extra = "; ".join(f"{label}: {value}" for label, value in footer if value)
+        extra = "; ".join([f"{label}: {value}" for label, value in footer if value])
         if extra:
             body = (body + "\n\n" if body else "") + f"From {self.tool}: {extra}."
         if len(body) > MAX_DESCRIPTION:
@@ -1074,8 +1106,12 @@ def _memo(convert: Callable[[Any], Any], key: Callable[[Any], Any]) -> Any:
 
 def _str_list(value: Any) -> Any:
     """A JSON list of strings by its items (a list is not hashable); anything else not memoised."""
-    if type(value) is list and all(type(v) is str for v in value):
-        return tuple(value)
+    if type(value) is list:
+        if len(value) == 1:  # (the usual one channel, without a generator)
+            if type(value[0]) is str:
+                return (value[0],)
+        elif all(type(v) is str for v in value):
+            return tuple(value)
     return _UNSET
 
 
@@ -1096,6 +1132,9 @@ class _BulkInsert:
             f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for _, _, c in columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
+        pk = list(table.primary_key.columns)
+        # the largest id so far (of a table with one integer id), without a select per batch
+        self.max_id = f"SELECT max({quote(pk[0].name)}) FROM {quote(table.name)}"
         # per column: key, attribute, relationship, default, stored form, stored by value
         self.columns: list[tuple[str, str, tuple[str, str] | None, Any, Any, bool]] = []
         for key, attr, col in columns:
@@ -1484,7 +1523,7 @@ class JiraTickets(TrackerImporter):
             column_for=column_for,
             note=f"Imported from Jira ({key})" if existing is None else "Status changed in Jira",
         )
-        if item.status in {Status.DONE, Status.CANCELLED} and resolved is not None:
+        if item.status in CLOSED_STATUSES and resolved is not None:
             item.done_at = resolved.at
         added = self._comments(session, one, many, col("comments"), item, existing is not None)
         self.count(item, before, result, [f"{added} comment(s)"] if added else [])
@@ -1509,7 +1548,7 @@ class JiraTickets(TrackerImporter):
         return answer
 
     def _direction(
-        self, author: str, text: str, reporter: str, assignee: str, watchers: Sequence[str]
+        self, author: str, text: str, reporter: str, assignee: str, watchers: Collection[str]
     ) -> Direction:
         """A guess at who a comment was for, from who wrote it.
 
@@ -1517,16 +1556,17 @@ class JiraTickets(TrackerImporter):
         the customer (outbound) - unless the comment tags someone (``[~accountid:...]``),
         which is how seed 003 asks the AM, in an internal comment. Other colleagues (the
         AM, the RM, watchers) and unknown Atlassian accounts of licensed users are
-        internal; anyone else (a portal customer, ``qm:...``) wrote to us.
+        internal; anyone else (a portal customer, ``qm:...``) wrote to us. ``watchers``
+        are the watchers' names as :meth:`norm` gives them.
         """
         norm = self.norm
         who = norm(author)
         if reporter and who == norm(reporter):
             return Direction.INBOUND
-        colleagues = self._people.get(who) or []
-        if (assignee and who == norm(assignee)) or any(c.id in self._ours for c in colleagues):
+        # (``who in self._our_names``: one of ``self._people[who]`` is ours)
+        if (assignee and who == norm(assignee)) or who in self._our_names:
             return Direction.INTERNAL if "[~" in text else Direction.OUTBOUND
-        if colleagues or who in {norm(w) for w in watchers}:
+        if self._people.get(who) or who in watchers:
             return Direction.INTERNAL
         if _AGENT_ID.match(author):
             return Direction.INTERNAL
@@ -1598,6 +1638,9 @@ class JiraTickets(TrackerImporter):
             )
         added = 0
         latest_out: dt.datetime | None = None
+        norm = self.norm
+        watcher_names = {norm(w) for w in watchers}
+        account, now, counterpart = item.account, self._now, self._counterpart
         for raw in raw_comments:
             parts = raw.split(";", 2)
             if len(parts) < 3:
@@ -1615,7 +1658,7 @@ class JiraTickets(TrackerImporter):
             if not text:
                 continue
             author = names.get(author_id, author_id)
-            direction = self._direction(author, text, reporter, assignee, watchers)
+            direction = self._direction(author, text, reporter, assignee, watcher_names)
             if direction is Direction.OUTBOUND:
                 latest_out = max(latest_out or at, at)
             if (at, text) in seen:
@@ -1623,13 +1666,13 @@ class JiraTickets(TrackerImporter):
             seen.add((at, text))
             values = {
                 "item": item,
-                "account": item.account,
+                "account": account,
                 "channel": Channel.TICKET_COMMENT,
                 "direction": direction,
-                "counterpart": short(author, 200),
+                "counterpart": counterpart(author),
                 "summary": text,
                 "occurred_at": at,
-                "created_at": self._now,
+                "created_at": now,
             }
             if existing:
                 session.add(CommLogEntry(**values))

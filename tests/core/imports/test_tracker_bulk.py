@@ -9,14 +9,18 @@ bad row among many good ones still leaves the database as it was.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from csdesk.core.db import Database
 from csdesk.core.enums import Category, Channel, Direction, ItemType, Priority, Role, Status
-from csdesk.core.imports.base import ImportResult, run_import
+from csdesk.core.errors import KnownError
+from csdesk.core.imports.base import IMPORT_CACHE_KIB, Importer, ImportResult, run_import
 from csdesk.core.imports.jira import BATCH, JiraTickets, NewEntry, NewItem
 from csdesk.core.models import Account, Colleague, CommLogEntry, ItemEvent, WorkItem
 from csdesk.core.workflow import apply_status
@@ -186,3 +190,40 @@ def test_the_rows_written_in_batches(db: Database, tmp_path: Path) -> None:
         assert all(e.item_id == i.id for e, i in zip(logged, items, strict=True))
         roles = s.scalars(select(Colleague).where(Colleague.name == "Zoë Brandão")).one().roles
         assert {r.role for r in roles} == {Role.ACCOUNT_MANAGER}
+
+
+def test_an_import_runs_with_a_big_page_cache_and_no_collector_then_sets_both_back(
+    db: Database, tmp_path: Path
+) -> None:
+    add_team(db)
+    during: list[object] = []
+
+    class Peek(JiraTickets):
+        def begin(self, session: Session, result: ImportResult) -> None:
+            super().begin(session, result)
+            conn = session.connection()
+            during.extend([conn.exec_driver_sql("PRAGMA cache_size").scalar(), gc.isenabled()])
+
+    def cache_size() -> object:
+        with db.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA cache_size").scalar()
+
+    before = cache_size()
+    assert gc.isenabled() and before != -IMPORT_CACHE_KIB
+    ok = run_import(db, Peek(), write(tmp_path / "ok.csv", many(3)))
+    bad_row = {"Summary": "Bad priority", "Issue key": "BAD-1", "Priority": "Whenever"}
+    bad = run_import(db, Peek(), write(tmp_path / "bad.csv", [*many(2, start=10), bad_row]))
+    assert ok.written and not bad.written and bad.errors
+    assert during == [-IMPORT_CACHE_KIB, False] * 2
+    assert cache_size() == before and gc.isenabled()
+
+
+def test_parse_skips_blank_lines_and_numbers_rows_as_the_file_does() -> None:
+    text = "\n , \nSummary,Issue key\nA,K-1\n\n , \nB,K-2\n\n \n"
+    parsed = Importer().parse(text, "utf-8")
+    assert parsed.headers == ["Summary", "Issue key"]
+    assert parsed.rows == [["A", "K-1"], ["B", "K-2"]]
+    assert parsed.row_numbers == [4, 7] and parsed.skipped_footer == 2
+    with pytest.raises(KnownError, match="near line 2"):
+        Importer().parse('a,b\n"x,y\n', "utf-8")
+    assert gc.isenabled()
