@@ -138,9 +138,24 @@ def test_counts_follow_the_rows_shown(view: TasksView) -> None:
         rows = view.model.rows
         overdue = sum(r.is_overdue(view._now) for r in rows)
         stale = sum(r.is_stale(view._now, view._calendar, view._stale_days) for r in rows)
+        tickets = "ticket" if stale == 1 else "tickets"
         assert view.ui.countLabel.text() == (
-            f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
+            f"{len(rows)} shown · {overdue} overdue (red) · {stale} {tickets} not followed up (amber)"
         )
+
+
+def test_one_stale_ticket_is_said_in_the_singular(view: TasksView) -> None:
+    search(view, "")
+    stale = [
+        i for i, r in enumerate(view.model.rows)
+        if r.is_stale(view._now, view._calendar, view._stale_days)
+    ]  # fmt: skip
+    assert stale, "the demo has tickets not followed up"
+    one = view.model.rows[stale[0]]
+    assert one.external_key  # only tickets go stale
+    search(view, one.external_key)
+    assert [r.id for r in view.model.rows] == [one.id]
+    assert view.ui.countLabel.text().endswith("· 1 ticket not followed up (amber)")
 
 
 def test_selection_is_kept_while_the_row_is_shown(view: TasksView) -> None:

@@ -282,7 +282,8 @@ class TasksView(QWidget):
         self._fill_board_if_shown()
         overdue, stale = self._count_marks(loaded)
         self.ui.countLabel.setText(
-            f"{len(rows)} shown · {overdue} overdue (red) · {stale} tickets not followed up (amber)"
+            f"{len(rows)} shown · {overdue} overdue (red) · "
+            f"{stale} {'ticket' if stale == 1 else 'tickets'} not followed up (amber)"
         )
         self._update_buttons()
 
