@@ -273,15 +273,12 @@ def jira_floor(csv_path: str) -> None:
 
 
 def _keep(db: object, work: Path, keep: str) -> None:
+    """Copy the database csdesk wrote to ``keep`` (once: the first run's)."""
+    from bench.portfolio import copy_file
+
     if keep and not Path(keep).exists():
         db.engine.dispose()  # type: ignore[attr-defined]
-        src = sqlite3.connect(work / DB_FILE)
-        dst = sqlite3.connect(keep)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
+        copy_file(work / DB_FILE, Path(keep))
 
 
 def added_rows(before: Path, after: Path) -> list[tuple[str, list[str], list[tuple[object, ...]]]]:

@@ -194,12 +194,16 @@ def build(db_file: Path, size: Size, seed: int) -> None:
 def copy_of(data_dir: Path, into: Path) -> Path:
     """A private copy of a cached database (for the figures that write)."""
     into.mkdir(parents=True, exist_ok=True)
-    target = into / DB_FILE
-    src = sqlite3.connect(f"{(data_dir / DB_FILE).as_uri()}?mode=ro", uri=True)
+    copy_file(data_dir / DB_FILE, into / DB_FILE)
+    return into
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` (read-only) into ``target``."""
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
-    return into

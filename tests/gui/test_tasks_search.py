@@ -56,6 +56,23 @@ def expected_ids(db: Database, text: str) -> list[int]:
     return [r.id for r in workitems.list_items(db, search=text, open_only=True)]
 
 
+def rename(db: Database, item_id: int, title: str) -> None:
+    """Change an item's title as another window would (through the core)."""
+    item = workitems.get_item(db, item_id)
+    workitems.save_item(
+        db,
+        workitems.ItemInput(
+            title,
+            item_type=item.item_type,
+            account_id=item.account_id,
+            status=Status(item.status),
+            due_at=item.due_at,
+            assignee_ids=[a.id for a in item.assignees],
+            id=item.id,
+        ),
+    )
+
+
 def assert_cells_as_computed_afresh(view: TasksView) -> None:
     """Every cell and role (and what the delegate paints) as the plain model formats it."""
     model = view.model
@@ -181,19 +198,7 @@ def test_a_change_shows_at_the_next_keystroke(view: TasksView, db: Database) -> 
     search(view, "new")
     view.ui.itemsTable.viewport().repaint()
     first = view.model.rows[0]
-    item = workitems.get_item(db, first.id)
-    workitems.save_item(
-        db,
-        workitems.ItemInput(
-            "New title typed elsewhere",
-            item_type=item.item_type,
-            account_id=item.account_id,
-            status=Status(item.status),
-            due_at=item.due_at,
-            assignee_ids=[a.id for a in item.assignees],
-            id=item.id,
-        ),
-    )
+    rename(db, first.id, "New title typed elsewhere")
     search(view, "new ")
     index = view.model.index(shown_ids(view).index(first.id), 2)
     assert view.model.data(index) == "New title typed elsewhere"
@@ -214,19 +219,7 @@ def test_typing_filters_at_once_and_waits_only_to_reload(
         assert not view._search_timer.isActive()
         assert shown_ids(view) == expected_ids(db, text), text
     before = shown_ids(view)
-    item = workitems.get_item(db, before[0])
-    workitems.save_item(
-        db,
-        workitems.ItemInput(
-            "Quarterly report, renamed elsewhere",
-            item_type=item.item_type,
-            account_id=item.account_id,
-            status=Status(item.status),
-            due_at=item.due_at,
-            assignee_ids=[a.id for a in item.assignees],
-            id=item.id,
-        ),
-    )
+    rename(db, before[0], "Quarterly report, renamed elsewhere")
     assert expected_ids(db, "report q") not in ([], before)
     qtbot.keyClicks(edit, " q")
     assert view._search_timer.isActive()  # reload after the pause, not per key
