@@ -105,7 +105,8 @@ def policy_for(
     for p in policies:
         if p.category is not None and p.category == category:
             return p
-    matching = [p for p in policies if p.channel is not None and p.channel.value in channels]
+    # (a Channel is the str it is stored as: no ``.value``, a slow property, per policy and item)
+    matching = [p for p in policies if p.channel is not None and p.channel in channels]
     return min(matching, key=lambda p: p.business_minutes, default=None)
 
 
