@@ -136,6 +136,7 @@ class GoogleConnectDialog(QDialog):
             box.setToolTip(f"{f.why} ({f.scope.rsplit('/', 1)[-1]})")
             why = QLabel(f"{f.why}.")
             why.setStyleSheet(f"color: {GREY}; margin-left: 24px;")
+            why.setWordWrap(True)  # the longest ran past the dialog's edge
             ui.featuresLayout.addWidget(box)
             ui.featuresLayout.addWidget(why)
             self.feature_boxes[f.key] = box

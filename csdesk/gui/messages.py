@@ -95,6 +95,9 @@ class CrashDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton("Copy report")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter copies the report: Close, first in the focus chain, must not take over
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.copy_button.setDefault(True)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

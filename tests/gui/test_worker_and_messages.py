@@ -94,6 +94,17 @@ def test_crash_dialog_copies_the_report(qtbot: QtBot) -> None:
     assert dialog.copy_button.text() == "Copied"
 
 
+def test_enter_in_the_crash_dialog_copies_rather_than_closes(qtbot: QtBot) -> None:
+    QApplication.clipboard().clear()
+    dialog = messages.CrashDialog("Traceback: the report")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert QApplication.clipboard().text() == "Traceback: the report"
+
+
 def test_excepthook_shows_known_errors_as_messages(qtbot: QtBot, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(messages, "show_known", lambda parent, exc: shown.append(exc.message))
