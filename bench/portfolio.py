@@ -81,6 +81,10 @@ def portfolio_path(size: Size, seed: int = 7, log=print) -> Path:
         log(f"building portfolio {size.key()} seed {seed} in {data_dir} ...")
         build(db_file, size, seed)
         done.write_text("ok\n")
+    else:
+        # A portfolio cached by an older csdesk: upgrade it once, here, so that every
+        # figure and floor (which copy it) starts from the current schema and indexes.
+        open_database(sqlite_url(db_file)).close()
     return data_dir
 
 

@@ -49,7 +49,7 @@ BUSY_TIMEOUT_MS = 5000
 # database compares its stamp with this list, so Alembic (~0.2 s to import and
 # to parse the scripts) loads only when a database must be created or upgraded;
 # tests/core/test_db.py checks the list against Alembic's own view of the scripts.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 
 
 def alembic_config() -> Config:

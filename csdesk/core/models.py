@@ -425,9 +425,13 @@ class CommLogEntry(Base):
     account_id: Mapped[int | None] = mapped_column(
         ForeignKey("accounts.id", ondelete="SET NULL"), index=True
     )
-    item_id: Mapped[int | None] = mapped_column(ForeignKey("work_items.id", ondelete="SET NULL"))
+    # indexed: an item's conversations are looked up by item (its dialog, a re-import),
+    # and deleting an item or an admin sets these to NULL in every row that has it
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("work_items.id", ondelete="SET NULL"), index=True
+    )
     admin_id: Mapped[int | None] = mapped_column(
-        ForeignKey("customer_admins.id", ondelete="SET NULL")
+        ForeignKey("customer_admins.id", ondelete="SET NULL"), index=True
     )
     channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
     direction: Mapped[Direction] = mapped_column(
@@ -526,7 +530,9 @@ class HandoffItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("ooo_plans.id", ondelete="CASCADE"))
-    item_id: Mapped[int] = mapped_column(ForeignKey("work_items.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("work_items.id", ondelete="CASCADE"), index=True
+    )
     proposed_level: Mapped[TriageLevel] = mapped_column(_enum(TriageLevel, "triage_level"))
     level: Mapped[TriageLevel] = mapped_column(_enum(TriageLevel, "triage_level"))
     reason: Mapped[str] = mapped_column(Text, default="")
@@ -550,8 +556,10 @@ class Delegation(Base):
     __tablename__ = "delegations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("ooo_plans.id", ondelete="CASCADE"))
-    item_id: Mapped[int] = mapped_column(ForeignKey("work_items.id", ondelete="CASCADE"))
+    plan_id: Mapped[int] = mapped_column(ForeignKey("ooo_plans.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("work_items.id", ondelete="CASCADE"), index=True
+    )
     to_colleague_id: Mapped[int] = mapped_column(ForeignKey("colleagues.id", ondelete="RESTRICT"))
     delegated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     returned_at: Mapped[dt.datetime | None] = mapped_column()
@@ -586,7 +594,7 @@ class TrackingEntry(Base):
     __tablename__ = "tracking_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("ooo_plans.id", ondelete="CASCADE"))
+    plan_id: Mapped[int] = mapped_column(ForeignKey("ooo_plans.id", ondelete="CASCADE"), index=True)
     date: Mapped[dt.date | None] = mapped_column(Date)
     account: Mapped[str] = mapped_column(String(200), default="")
     item: Mapped[str] = mapped_column(String(300), default="")
