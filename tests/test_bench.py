@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FIGURES = {
     "paint", "rss", "ready", "ready_rss", "search", "search_default",
-    "ooo", "ooo_tables", "jira", "jira_tables",
+    "ooo", "ooo_tables", "jira", "jira_tables", "jira_again",
 }  # fmt: skip
 # measured against a floor, no target in the issue
-REPORTED = {"ready", "ready_rss", "ooo_tables", "jira_tables"}
+REPORTED = {"ready", "ready_rss", "ooo_tables", "jira_tables", "jira_again"}
 
 
 def test_bench_smoke(tmp_path: Path) -> None:
