@@ -772,6 +772,11 @@ def get_plan(
     )
 
 
+def due_returns(db: Database, today: dt.date | None = None) -> list[PlanRow]:
+    """Plans still active whose return day has come (R19): the return is due."""
+    return [r for r in list_plans(db, today=today) if r.phase == "Past"]
+
+
 def list_plans(db: Database, today: dt.date | None = None) -> list[PlanRow]:
     """Every plan, current and past (cancelled too, marked so), the latest leave first."""
     with db.session() as s:

@@ -83,11 +83,6 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def due_returns(db: Database, today: dt.date | None = None) -> list[ooo.PlanRow]:
-    """Plans still active whose return day has come (R19): the return is due."""
-    return [r for r in ooo.list_plans(db, today=today) if r.phase == "Past"]
-
-
 def agenda_html(text: str) -> str:
     """The agenda's plain text as simple HTML for the screen and the PDF (headings, indents)."""
     parts = [

@@ -20,7 +20,6 @@ from csdesk.core.sla import list_policies
 from csdesk.core.templates import load_template, render, split_subject
 from csdesk.core.today import BUCKETS, TodayEntry, TodayReport, today_report
 from csdesk.gui import messages
-from csdesk.gui.dialogs import FollowUpDialog, MessageDialog, TaskDialog
 from csdesk.gui.forms.ui_today_view import Ui_TodayView
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -126,11 +125,9 @@ class TodayView(QWidget):
 
     def _show_ooo(self, today: dt.date) -> None:
         """R19: a leave is over, the return flow; R13/R18: late steps, else the next deadline."""
-        from csdesk.gui.ooo_return_wizard import due_returns
-
         label = self.ui.oooLabel
         lines: list[str] = []
-        for r in due_returns(self.db, today)[:1]:
+        for r in ooo.due_returns(self.db, today)[:1]:
             lines.append(
                 f"<b>Welcome back!</b> Your leave ended on "
                 f"{r.return_day - dt.timedelta(days=1):%a %d %b}. "
@@ -205,6 +202,8 @@ class TodayView(QWidget):
         e = self.selected_entry()
         if e is None:
             return
+        from csdesk.gui.dialogs import TaskDialog  # (with the first dialog, not at start-up)
+
         if TaskDialog(self.db, e.item_id, parent=self).exec() == QDialog.DialogCode.Accepted:
             self._done()
 
@@ -212,6 +211,8 @@ class TodayView(QWidget):
         e = self.selected_entry()
         if e is None:
             return
+        from csdesk.gui.dialogs import FollowUpDialog
+
         if FollowUpDialog(self.db, e.item_id, parent=self).exec() == QDialog.DialogCode.Accepted:
             self._done(f"Follow-up recorded on {e.key}.")
 
@@ -274,6 +275,8 @@ class TodayView(QWidget):
             messages.show_known(self, exc)
             return
         accounts = self.report.affected_accounts if self.report else []
+        from csdesk.gui.dialogs import MessageDialog
+
         MessageDialog(
             "Warn clients about response times",
             f"Send this to the admins of the {len(accounts)} accounts with open requests: "
