@@ -38,6 +38,7 @@ from csdesk.core.settings import get_setting, set_setting
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CELL = 100_000
 PROGRESS_EVERY = 250
+UPCOMING_ROWS = 500  # rows shown to Importer.upcoming at a time
 IMPORT_CACHE_KIB = 128 * 1024  # SQLite's page cache while an import writes (see _big_cache)
 
 
@@ -301,6 +302,11 @@ class Importer:
     def begin(self, session: Session, result: ImportResult) -> None:
         """Called once before the rows (load lookups, e.g. existing records by external id)."""
 
+    def upcoming(self, session: Session, rows: Sequence[RowView]) -> None:
+        """Called between rows (outside any row's savepoint) with the next rows, up to
+        ``UPCOMING_ROWS`` at a time, before they are applied: an importer may load what
+        they will read in one go (e.g. the records they update). It only reads."""
+
     def apply_row(self, session: Session, row: RowView, result: ImportResult) -> None:
         raise NotImplementedError
 
@@ -509,9 +515,19 @@ def run_import(
         with db.session() as s, _big_cache(s), _frozen_gc():
             importer.begin(s, result)
             gc.freeze()  # the lookups begin() loaded too
-            for n, (number, cells) in enumerate(zip(parsed.row_numbers, parsed.rows, strict=True)):
+            numbers, rows, headers = parsed.row_numbers, parsed.rows, parsed.headers
+            for n, (number, cells) in enumerate(zip(numbers, rows, strict=True)):
                 if n % PROGRESS_EVERY == 0:
                     progress.update(n, total)
+                if n % UPCOMING_ROWS == 0:
+                    end = n + UPCOMING_ROWS
+                    importer.upcoming(
+                        s,
+                        [
+                            RowView(number_, cells_, chosen, headers)
+                            for number_, cells_ in zip(numbers[n:end], rows[n:end], strict=True)
+                        ],
+                    )
                 view = RowView(number, cells, chosen, parsed.headers)
                 try:
                     importer.apply_row_alone(s, view, result)

@@ -78,6 +78,7 @@ class TeamworkTasks(TrackerImporter):
     noun = "task"
     item_type = ItemType.TASK
     channel = Channel.TASK_TOOL
+    key_field = "task_id"
     date_examples: ClassVar[str] = "20/11/2026, 2026-11-20 or 20/11/2026 14:15"
     fields = (
         FieldSpec("task_id", "Task ID", aliases=("ID", "TaskID", "Task number")),

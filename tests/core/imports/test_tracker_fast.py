@@ -9,10 +9,12 @@ flushed with its row.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import random
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from sqlalchemy.orm import Session
 from csdesk.core import portfolio
 from csdesk.core.db import Database, open_database, sqlite_url
 from csdesk.core.enums import Role, Status
-from csdesk.core.imports import jira
+from csdesk.core.imports import base, jira
 from csdesk.core.imports.base import FieldSpec, ImportResult, RowView, run_import
 from csdesk.core.imports.jira import JiraTickets, NewEntry, _Cells
 from csdesk.core.models import CommLogEntry, WorkItem
@@ -279,3 +281,115 @@ def test_cells_read_what_the_row_view_reads() -> None:
     by_hand = {**guessed, "summary": [6, 0], "status": [], "labels": [0, 6, 5]}
     rowviews(headers, by_hand, rows)
     rowviews(headers, {"summary": [0]}, rows)
+
+
+class RowByRowJira(JiraTickets):
+    """The re-import as it was: each existing ticket (its assignees, followers and
+    comments) read by its own row, every field assigned, and what the row changed
+    flushed before its history is read (see ``row_by_row``)."""
+
+    def upcoming(self, session: Session, rows: Sequence[RowView]) -> None:
+        self._loaded = {}
+
+
+def row_by_row(monkeypatch: pytest.MonkeyPatch, db: Database, path: Path) -> ImportResult:
+    with monkeypatch.context() as m:
+        m.setattr(jira, "_put", setattr)
+        m.setattr(jira, "_put_all", setattr)
+        m.setattr(Session, "no_autoflush", property(lambda _: contextlib.nullcontext()))
+        return run_import(db, RowByRowJira(), path, max_errors=1000)
+
+
+def ticket_key(source: Path, n: int) -> str:
+    with source.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))[n]["Issue key"]
+
+
+def reimport_file(source: Path, path: Path, bad: bool) -> Path:
+    """The rows of ``source`` again: most unchanged, some renamed, moved on, commented
+    (a comment twice in a row, a comment the ticket has already), given to someone else.
+
+    ``bad`` adds a row of one ticket that fails after changing it and adding a comment,
+    before that ticket's own row (which adds that comment); a row of that ticket again
+    after it (refused: the key twice); a row with a bad status; a row repeated."""
+    with source.open(encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    col = {h: header.index(h) for h in header}
+    summary, status, comment = col["Summary"], col["Status"], col["Comment"]
+    assignee, watchers = col["Assignee"], col["Watchers"]
+    out = [list(r) for r in rows]
+    for n, row in enumerate(out):
+        if n % 6 == 1:
+            row[summary] = f"Renamed {n}"
+        elif n % 6 == 2:
+            row[status] = "In Progress" if n % 4 else "Resolved"
+        elif n % 6 == 3:
+            row[comment + 2] = f"22/Nov/26 9:{n:02d} AM;5b10ac8d82e05b22cc7d4ef5;New note {n}"
+        elif n % 6 == 4:
+            row[comment] = row[comment + 1] = f"22/Nov/26 10:{n:02d} AM;qm:abc:def;Twice {n}"
+        elif n % 6 == 5:  # another assignee, another watcher: as many people as before
+            who = "Łukasz Nowak" if row[assignee] != "Łukasz Nowak" else "Renée Dubois"
+            row[assignee], row[watchers] = who, "Zoë Brandão" if row[watchers] else ""
+    if bad:
+        ticket = list(out[12])  # (a row left as it was)
+        early = list(ticket)
+        early[summary], early[status] = "Changed, then rolled back", "Resolved"
+        early[comment] = "23/Nov/26 8:00 AM;qm:abc:def;Said before the error"
+        early[comment + 1] = "not a comment"
+        out[12][comment + 2] = early[comment]  # the ticket's own row adds it
+        out.insert(3, early)
+        out.insert(15, ticket)  # (after its own row: the key twice)
+        broken = list(out[20])
+        broken[col["Issue key"]], broken[status] = "NEW-1", "Limbo"
+        out.insert(21, broken)
+        out.insert(22, list(out[23]))  # the key twice, the first of them
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(out)
+    return path
+
+
+@pytest.mark.parametrize("upcoming_rows", [500, 4])
+def test_a_reimport_updates_what_the_row_by_row_reimport_updates(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upcoming_rows: int
+) -> None:
+    """Existing tickets loaded ahead of their rows (and their comments), and left clean by
+    a row that changes nothing: the results and the database are those of the re-import
+    reading each ticket with its row, also with rows of a ticket that fail, are refused or
+    repeat, some in another batch of rows loaded ahead."""
+    monkeypatch.setattr(jira, "utcnow", lambda: NOW)
+    monkeypatch.setattr(base, "UPCOMING_ROWS", upcoming_rows)
+    team(db)
+    one = tricky(tmp_path / "one.csv", 40, seed=5)
+    assert run_import(db, JiraTickets(), one).written
+    old_db = copy_of(db, tmp_path / "old.sqlite3")
+    runs = [
+        reimport_file(one, tmp_path / "bad.csv", bad=True),
+        one,  # unchanged
+        reimport_file(one, tmp_path / "changed.csv", bad=False),
+        tmp_path / "changed.csv",  # unchanged again
+        reimport_file(one, tmp_path / "bad.csv", bad=True),
+        one,  # changed back
+    ]
+    results = []
+    for path in runs:
+        fast = run_import(db, JiraTickets(), path, max_errors=1000)
+        old = row_by_row(monkeypatch, old_db, path)
+        assert fast.to_json() == old.to_json()
+        assert tables(db) == tables(old_db)
+        results.append(fast)
+    bad, unchanged, changed, again, bad_again, back = results
+    assert not bad.written and not bad_again.written
+    assert [(e.row, e.message.split(" ")[:2]) for e in bad.errors] == [
+        (5, ["A", "comment"]),  # after the ticket was changed and a comment added
+        (17, [ticket_key(one, 12), "appears"]),  # (its own row, row 15, counted)
+        (23, ["csdesk", "does"]),  # the status
+        (26, [ticket_key(one, 20), "appears"]),
+    ]
+    assert bad.updated > 10 and bad.skipped > 3
+    assert unchanged.written and unchanged.skipped == 40
+    assert changed.written and changed.updated > 10 and changed.skipped > 3
+    assert again.written and again.skipped == 40
+    assert back.written and back.updated > 10
+    old_db.close()
