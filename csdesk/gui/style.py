@@ -21,45 +21,33 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
-    QDateTimeEdit,
-    QGroupBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QProxyStyle,
-    QSpinBox,
-    QStatusBar,
-    QTableView,
-    QTextBrowser,
-    QWidget,
-)
+from PySide6.QtWidgets import QProxyStyle, QWidget
 
 from csdesk.paths import resource
 
 WINDOW = "#f6f7f9"
 STATUS_TEXT = "#4a5a6a"
-# A table's grid is Fusion's window colour of the table, darker(120): white gives #d5d5d5.
+# A table's palette, by QPalette.ColorRole name. Its grid is Fusion's window colour of
+# the table, darker(120): white gives #d5d5d5.
 TABLE_COLOURS = {
-    QPalette.ColorRole.Base: "#ffffff",
-    QPalette.ColorRole.AlternateBase: "#f3f6fa",
-    QPalette.ColorRole.Highlight: "#cfe3f7",
-    QPalette.ColorRole.HighlightedText: "#10202f",
-    QPalette.ColorRole.Window: "#ffffff",
+    "Base": "#ffffff",
+    "AlternateBase": "#f3f6fa",
+    "Highlight": "#cfe3f7",
+    "HighlightedText": "#10202f",
+    "Window": "#ffffff",
 }
-# Widgets that get resources/style.qss, by object name and by class.
+# Widgets that get resources/style.qss, by object name and by Qt class name (asked with
+# QObject.inherits, so that no PySide6 class is built for it before the first paint).
 SHEET_NAMES = frozenset({"nav", "headingLabel", "errorLabel"})
 SHEET_CLASSES = (
-    QGroupBox,
-    QHeaderView,
-    QTextBrowser,
-    QLineEdit,
-    QPlainTextEdit,
-    QComboBox,
-    QSpinBox,
-    QDateTimeEdit,
+    "QGroupBox",
+    "QHeaderView",
+    "QTextBrowser",
+    "QLineEdit",
+    "QPlainTextEdit",
+    "QComboBox",
+    "QSpinBox",
+    "QDateTimeEdit",
 )
 
 
@@ -71,17 +59,19 @@ def sheet() -> str:
 def wants_sheet(widget: QWidget) -> bool:
     if widget.objectName() in SHEET_NAMES:
         return True
-    if isinstance(widget, QLineEdit) and isinstance(
-        widget.parent(), QAbstractSpinBox | QComboBox
-    ):  # the editor inside a spin or combo box: its own sheet would pad it twice
-        return False
-    return isinstance(widget, SHEET_CLASSES)
+    if widget.inherits("QLineEdit"):
+        # the editor inside a spin or combo box: its own sheet would pad it twice
+        parent = widget.parent()
+        return parent is None or not (
+            parent.inherits("QAbstractSpinBox") or parent.inherits("QComboBox")
+        )
+    return any(widget.inherits(name) for name in SHEET_CLASSES)
 
 
 def table_palette(base: QPalette) -> QPalette:
     palette = QPalette(base)
     for role, colour in TABLE_COLOURS.items():
-        palette.setColor(role, QColor(colour))
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
     return palette
 
 
@@ -110,10 +100,10 @@ class Style(QProxyStyle):
             text = sheet()
             if widget.styleSheet() != text:
                 widget.setStyleSheet(text)
-        if isinstance(widget, QTableView) and not widget.property("csdeskDressed"):
+        if widget.inherits("QTableView") and not widget.property("csdeskDressed"):
             widget.setProperty("csdeskDressed", True)
             widget.setPalette(table_palette(widget.palette()))
-        elif isinstance(widget, QStatusBar) and not widget.property("csdeskDressed"):
+        elif widget.inherits("QStatusBar") and not widget.property("csdeskDressed"):
             widget.setProperty("csdeskDressed", True)
             palette = widget.palette()
             palette.setColor(QPalette.ColorRole.WindowText, QColor(STATUS_TEXT))

@@ -45,7 +45,7 @@ def test_polish_dresses_the_widgets_that_need_it(qtbot: QtBot, qapp: QApplicatio
             assert w.styleSheet() == "", w
         colours = table.palette()
         for role, colour in style.TABLE_COLOURS.items():
-            assert colours.color(role).name() == colour, role
+            assert colours.color(getattr(QPalette.ColorRole, role)).name() == colour, role
     finally:
         qapp.setStyleSheet(old_sheet)
         qapp.setStyle(old_style)
