@@ -229,12 +229,12 @@ def main(argv: list[str] | None = None) -> int:
         plan.append(("ooo", ooo_run))
 
     if "jira" in only:
-        jira_csv = make_jira_csv(
-            cache_root() / f"jira-{jira_rows}-s{args.seed}-{main_dir.name}.csv",
-            jira_rows,
-            args.seed,
-            main_dir,
-        )
+
+        def jira_file(rows: int) -> Path:
+            name = f"jira-{rows}-s{args.seed}-{main_dir.name}.csv"
+            return make_jira_csv(cache_root() / name, rows, args.seed, main_dir)
+
+        jira_csv = jira_file(jira_rows)
         jira = figures["jira"] = Figure(
             "jira",
             "Jira CSV import",
@@ -271,12 +271,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # Not in the table: the weekly export imported again, every ticket known.
         again_rows = max(jira_rows // 25, 1)
-        again_csv = make_jira_csv(
-            cache_root() / f"jira-{again_rows}-s{args.seed}-{main_dir.name}.csv",
-            again_rows,
-            args.seed,
-            main_dir,
-        )
+        again_csv = jira_file(again_rows)
         again = figures["jira_again"] = Figure(
             "jira_again",
             "Jira CSV import again (every ticket known, unchanged)",
