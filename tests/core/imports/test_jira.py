@@ -37,8 +37,8 @@ S = Status
 # ------------------------------------------------------------------ helpers
 
 
-@pytest.fixture
-def people(db: Database) -> dict[str, int]:
+def add_people(db: Database) -> dict[str, int]:
+    """Chad (account and regional manager) and the two accounts the fixture files name."""
     ids = add_team(db, ("chad", "Chad Okafor", (Role.ACCOUNT_MANAGER, Role.REGIONAL_MANAGER)))
     portfolio.save_account(
         db,
@@ -48,6 +48,11 @@ def people(db: Database) -> dict[str, int]:
     )
     portfolio.save_account(db, portfolio.AccountInput("Hôpital Sainte-Anne"))
     return ids
+
+
+@pytest.fixture
+def people(db: Database) -> dict[str, int]:
+    return add_people(db)
 
 
 def run(

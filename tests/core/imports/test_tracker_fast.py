@@ -24,12 +24,13 @@ from sqlalchemy.orm import Session
 
 from csdesk.core import portfolio
 from csdesk.core.db import Database, open_database, sqlite_url
-from csdesk.core.enums import Role, Status
+from csdesk.core.enums import Status
 from csdesk.core.imports import base, jira
 from csdesk.core.imports.base import FieldSpec, ImportResult, RowView, run_import
 from csdesk.core.imports.jira import JiraTickets, NewEntry, _Cells
 from csdesk.core.models import CommLogEntry, WorkItem
-from tests.core.imports.conftest import FIXTURES, add_team
+from tests.core.imports.conftest import FIXTURES
+from tests.core.imports.test_jira import add_people
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -64,14 +65,7 @@ class PlainJira(JiraTickets):
 
 
 def team(db: Database) -> None:
-    ids = add_team(db, ("chad", "Chad Okafor", (Role.ACCOUNT_MANAGER, Role.REGIONAL_MANAGER)))
-    portfolio.save_account(
-        db,
-        portfolio.AccountInput(
-            "St. Brigid's Hospital", account_manager_id=ids["chad"], regional_manager_id=ids["chad"]
-        ),
-    )
-    portfolio.save_account(db, portfolio.AccountInput("Hôpital Sainte-Anne"))
+    add_people(db)
     portfolio.save_account(db, portfolio.AccountInput("Acme, Inc."))
 
 
